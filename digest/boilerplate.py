@@ -1,0 +1,208 @@
+"""Rules that recognise lines which are page furniture rather than article text.
+
+Each rule looks at one block on its own and returns the reason it is not
+article text, or None. The rules describe the *shape* of furniture (a credit
+in parentheses closing an unpunctuated line, a copyright sign, a short line
+addressed to the reader about sharing or subscribing) and never name a site or
+an outlet, so they carry over to pages they were not written against.
+
+Precision matters more than recall here: a dropped sentence is lost from the
+comparison, so every rule is limited to short lines, and a line that ends like
+a sentence is only removed on strong evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from digest.text import fold, words
+
+Rule = Callable[[str], "str | None"]
+
+CAPTION = "photo caption or credit"
+BYLINE = "byline"
+WIDGET = "share, newsletter or app prompt"
+RELATED = "related-article link"
+FOOTER = "site footer"
+ADVERT = "advertisement"
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+
+
+def _short(text: str, limit: int = 14) -> bool:
+    return len(words(text)) <= limit
+
+
+def credit_in_parentheses(text: str) -> str | None:
+    """A caption: an unpunctuated line closed by a short parenthesised credit, or made of them.
+
+    Article sentences end with punctuation; a caption under a photo usually
+    does not, and ends with the picture's source in parentheses instead.
+    """
+    line = fold(text)
+    if line.startswith("(") and line.endswith(")"):
+        return CAPTION
+    match = re.search(r"\(([^()]{1,80})\)$", line)
+    if not match:
+        return None
+    before = line[: match.start()].rstrip()
+    credit = match.group(1)
+    if _SENTENCE_END.search(before):
+        return None
+    credit_words = words(credit)
+    if not credit_words or len(credit_words) > 12:
+        return None
+    looks_credited = (
+        "via" in credit_words
+        or credit.isupper()
+        or all(
+            w[:1].isupper() or w.lower() in {"via", "of", "and", "the", "for", "/"} or not w[:1].isalpha()
+            for w in credit.replace("/", " / ").split()
+        )
+    )
+    return CAPTION if looks_credited else None
+
+
+_PHOTO_PREFIX = re.compile(
+    r"^\(?\s*(photo|photograph|picture|image|video|graphic|illustration|credit|"
+    r"photo credit|pictured|above|top image|main image)s?\s*(:|by\b|credit\b)",
+    re.IGNORECASE,
+)
+
+
+def photo_label(text: str) -> str | None:
+    """Lines that announce themselves as a picture credit ("Photo: …", "Image by …")."""
+    return CAPTION if _short(text, 25) and _PHOTO_PREFIX.match(fold(text)) else None
+
+
+def copyright_sign(text: str) -> str | None:
+    """A copyright notice: on a short line it is a photo credit or the site footer."""
+    line = fold(text)
+    if not _short(line, 20):
+        return None
+    if "\u00a9" in text or re.search(r"\(c\)\s*\d{4}|copyright\s+(\u00a9\s*)?\d{4}", line, re.I):
+        # A dated notice closes the site; an undated one credits a picture.
+        return FOOTER if re.search(r"\b(19|20)\d\d\b", line) else CAPTION
+    if re.search(
+        r"all rights reserved|terms (of use|and conditions)|privacy policy|cookie (policy|settings)",
+        line,
+        re.I,
+    ):
+        return FOOTER
+    return None
+
+
+_BYLINE = re.compile(
+    r"^(by|words by|reporting by|written by|story by|text by)\s+[A-Z][\w.'\-]+(\s+[\w.'\-]+){0,10}$",
+    re.IGNORECASE,
+)
+
+
+def byline(text: str) -> str | None:
+    """ "By Name and Name, Agency": a short unpunctuated line of capitalised names."""
+    line = fold(text).rstrip(".")
+    if not _short(line, 14) or not _BYLINE.match(line.replace(",", " ").replace("|", " ")):
+        return None
+    names = [w for w in re.split(r"[\s,|]+", line)[1:] if w]
+    lowercase = [
+        w for w in names if w[:1].islower() and w.lower() not in {"and", "in", "of", "for", "de", "van"}
+    ]
+    return BYLINE if not lowercase else None
+
+
+_RELATED = re.compile(
+    r"^(read (more|also|next|this)|related( articles?| stories| content| coverage| reading| news)?|"
+    r"see also|more on this( story)?|more from|recommended( for you)?|you may also like|also read|"
+    r"watch( more)?|listen|most (read|popular)|trending|top stories)\b\s*(:|\||$)",
+    re.IGNORECASE,
+)
+
+
+def related_link(text: str) -> str | None:
+    """ "Read more: …", "Related Article: …" and similar links to other pages."""
+    line = fold(text)
+    return RELATED if _short(line, 30) and _RELATED.match(line) else None
+
+
+_WIDGET = re.compile(
+    r"share (this|on|via|the)\b|^share$|^tweet$|copy (the )?link|"
+    r"\bnewsletters?\b|sign up (for|to|now|here)|subscribe (to|now|for|today)|^subscribe$|"
+    r"(download|get|install) (our|the) (free )?(news )?apps?\b|follow us\b|"
+    r"email you\b|in your inbox|click here|tap here|listen to (this|the) (article|story)|"
+    r"print (this|article)|comments? \(\d+\)|^\d+ comments?$|join the (conversation|discussion)|"
+    r"skip to (main )?content|^(log in|sign in|register)$|enable javascript|"
+    r"support (our|independent) journalism|become a (member|subscriber)",
+    re.IGNORECASE,
+)
+
+
+def reader_prompt(text: str) -> str | None:
+    """Short lines that speak to the reader about sharing, subscribing or apps."""
+    line = fold(text)
+    return WIDGET if _short(line, 16) and _WIDGET.search(line) else None
+
+
+def advertisement(text: str) -> str | None:
+    line = fold(text).strip(" -:|").lower()
+    return (
+        ADVERT
+        if line
+        in {
+            "advertisement",
+            "advertising",
+            "ad",
+            "sponsored",
+            "sponsored content",
+            "story continues below advertisement",
+            "article continues below",
+        }
+        else None
+    )
+
+
+LINE_RULES: tuple[Rule, ...] = (
+    advertisement,
+    related_link,
+    reader_prompt,
+    copyright_sign,
+    photo_label,
+    credit_in_parentheses,
+    byline,
+)
+
+
+def classify(text: str) -> str | None:
+    """The reason a block is furniture, or None when it is article text."""
+    for rule in LINE_RULES:
+        reason = rule(text)
+        if reason:
+            return reason
+    return None
+
+
+_DATELINE = re.compile(
+    r"^(?P<dateline>[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]+){0,4}"
+    r"(?:\s*\([^()]{1,40}\))?\s*[\-\u2013\u2014:]+)\s+(?=[A-Z\"'\u201c])"
+)
+
+
+def split_dateline(text: str) -> tuple[str, str] | None:
+    """("LONDON (Wire) —", rest) when a paragraph opens with a capitalised place line."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    head = match.group("dateline")
+    place = re.sub(r"\([^()]*\)", "", head).strip(" -\u2013\u2014:,")
+    first_word = place.split()[0] if place.split() else ""
+    if len(first_word) < 3 or not first_word.replace(".", "").isupper():
+        return None
+    return head.strip(), text[match.end() :]
+
+
+def is_subhead(text: str) -> bool:
+    """A short unpunctuated line inside the body: a section head, not a sentence."""
+    line = fold(text)
+    if not line or not _short(line, 12) or _SENTENCE_END.search(line) or line[-1] in ",;:\"'":
+        return False
+    return line[0].isupper() or line[0].isdigit()

@@ -1,0 +1,85 @@
+"""Stage 5: word-level differences between each outlet's phrasing and the reference.
+
+Diffs run on folded token keys (`digest.text.tokens`) with rapidfuzz's
+difflib-compatible opcodes, so typography (quote style, dashes, spacing, case)
+never shows as a difference, while every operation carries the exact original
+characters of both sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from digest.model import Article, Claim, ClaimView, DiffKind, DiffOp, Phrasing, Sentence
+from digest.text import Token, tokens
+
+DIFFABLE_SIMILARITY = 0.4
+"""Below this share of common tokens an inline diff is mostly strike-through and
+unreadable; such phrasings are shown whole, side by side."""
+
+
+_KINDS: dict[str, DiffKind] = {"equal": "equal", "delete": "delete", "insert": "insert", "replace": "replace"}
+
+
+def _join(toks: Sequence[Token]) -> str:
+    return "".join(t.text + t.space for t in toks)
+
+
+def word_diff(reference: str, other: str) -> tuple[tuple[DiffOp, ...], float]:
+    """Operations turning ``reference`` into ``other``, and their token similarity (0..1)."""
+    ref_tokens, out_tokens = tokens(reference), tokens(other)
+    ref_keys = [t.key for t in ref_tokens]
+    out_keys = [t.key for t in out_tokens]
+    similarity = Indel.normalized_similarity(ref_keys, out_keys) if ref_keys or out_keys else 1.0
+    ops: list[DiffOp] = []
+    for opcode in Levenshtein.opcodes(ref_keys, out_keys):
+        ref_text = _join(ref_tokens[opcode.src_start : opcode.src_end])
+        out_text = _join(out_tokens[opcode.dest_start : opcode.dest_end])
+        ops.append(DiffOp(_KINDS[opcode.tag], ref_text, out_text))
+    return _merge_changes(ops), float(similarity)
+
+
+def _merge_changes(ops: list[DiffOp]) -> tuple[DiffOp, ...]:
+    """Fold runs of delete/insert/replace into one replace, so a rewritten phrase reads as
+    one change rather than alternating fragments."""
+    merged: list[DiffOp] = []
+    for op in ops:
+        if merged and op.kind != "equal" and merged[-1].kind != "equal":
+            last = merged.pop()
+            ref, out = last.ref + op.ref, last.out + op.out
+            kind = "replace" if ref and out else ("delete" if ref else "insert")
+            merged.append(DiffOp(kind, ref, out))  # type: ignore[arg-type]
+        else:
+            merged.append(op)
+    return tuple(merged)
+
+
+def apply(ops: Sequence[DiffOp]) -> str:
+    """The outlet's sentence rebuilt from the operations (used to check them)."""
+    return "".join(op.out for op in ops)
+
+
+def phrasing(reference: Sentence, sentence: Sentence) -> Phrasing:
+    ops, similarity = word_diff(reference.text, sentence.text)
+    return Phrasing(sentence.id, round(similarity, 4), ops, similarity >= DIFFABLE_SIMILARITY)
+
+
+def summary(reference: Sentence, limit: int = 160) -> str:
+    """The fact in one line: the reference phrasing, shortened at a word boundary."""
+    text = " ".join(reference.text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "\u2026"
+
+
+def view(claim: Claim, articles: Sequence[Article]) -> ClaimView:
+    by_id = {s.id: s for article in articles for s in article.sentences}
+    reference = by_id[claim.reference]
+    phrasings = tuple(phrasing(reference, by_id[sid]) for sid in claim.sentences)
+    present = {by_id[sid].article for sid in claim.sentences}
+    outlets = tuple(a.id for a in articles if a.id in present)
+    missing = tuple(a.id for a in articles if a.id not in present)
+    return ClaimView(claim, summary(reference), phrasings, outlets, missing)

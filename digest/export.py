@@ -1,0 +1,65 @@
+"""The story as JSON: the same data the site publishes at ``data/<story>.json``.
+
+Keys are sorted and the text is dumped with ``ensure_ascii`` so the bytes are
+identical for identical input and every character is inert: JSON strings carry
+article text as data, never as markup.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from digest.model import Article, ClaimView, Story
+
+SCHEMA = 1
+
+
+def _article(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "file": article.file,
+        "outlet": article.source.outlet,
+        "url": article.source.url,
+        "byline": article.source.byline,
+        "published": article.source.published,
+        "headline": article.headline,
+        "subheads": [{"text": h.text, "before_paragraph": h.before_paragraph} for h in article.subheads],
+        "sentences": [{"id": s.id, "text": s.text, "paragraph": s.paragraph} for s in article.sentences],
+        "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
+    }
+
+
+def _claim(view: ClaimView) -> dict[str, Any]:
+    return {
+        "id": view.claim.id,
+        "summary": view.summary,
+        "reference": view.claim.reference,
+        "sentences": list(view.claim.sentences),
+        "outlets": list(view.outlets),
+        "missing": list(view.missing),
+        "phrasings": [
+            {
+                "sentence": p.sentence,
+                "similarity": p.similarity,
+                "diffable": p.diffable,
+                "diff": [[op.kind, op.ref, op.out] for op in p.ops],
+            }
+            for p in view.phrasings
+        ],
+    }
+
+
+def to_data(story: Story) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "story": {"id": story.meta.id, "title": story.meta.title, "date": story.meta.date},
+        "articles": [_article(a) for a in story.articles],
+        "claims": [_claim(c) for c in story.claims],
+        "problems": [{"file": p.file, "reason": p.reason, "severity": p.severity} for p in story.problems],
+        "lenses": story.lenses,
+    }
+
+
+def to_json(story: Story) -> str:
+    return json.dumps(to_data(story), ensure_ascii=True, sort_keys=True, indent=1) + "\n"

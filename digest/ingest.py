@@ -1,0 +1,235 @@
+"""Stage 1: read a story folder into raw articles, reporting every file it cannot use.
+
+A story folder is edited by hand and filled from the web, so every failure here
+becomes a `Problem` naming the file and the reason; one bad file never stops the
+others from being read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from digest import read_html, read_markdown
+from digest.errors import InputError
+from digest.model import Problem, RawArticle, RawBlock, Removal, Source, StoryInput, StoryMeta
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+STORY_FILE = "story.yml"
+MAX_ARTICLE_BYTES = 2_000_000
+"""A news article is a few tens of kilobytes; anything this large is not one."""
+_IGNORED_NAMES = re.compile(r"^(\..*|README(\.\w+)?|~.*|.*~)$", re.IGNORECASE)
+
+
+def slug(text: str) -> str:
+    """A lowercase ASCII identifier made of letters, digits and single dashes."""
+    cleaned = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return cleaned or "x"
+
+
+@dataclass(frozen=True, slots=True)
+class _Decoded:
+    text: str
+    note: str | None
+
+
+def decode(data: bytes) -> _Decoded:
+    """UTF-8 when it is UTF-8 (BOM dropped), otherwise Windows-1252 with a note saying so.
+
+    Windows-1252 is a superset of Latin-1 for printable text and the most common
+    legacy encoding of Western news sites, so it is the fallback that decodes
+    the curly quotes and dashes such files actually contain.
+    """
+    if b"\x00" in data:
+        raise InputError("looks like a binary file (it contains NUL bytes), not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return _Decoded(data.decode("utf-8"), None)
+    except UnicodeDecodeError as error:
+        position = error.start
+    try:
+        text = data.decode("cp1252")
+        note = f"not valid UTF-8 (byte {position}); read as Windows-1252"
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+        note = f"not valid UTF-8 (byte {position}); read as Latin-1"
+    return _Decoded(text, note)
+
+
+def _line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_text(text: str) -> tuple[str, tuple[RawBlock, ...]]:
+    """A .txt article: the first non-empty line is the headline, each further line a block."""
+    lines = [line.strip() for line in text.split("\n")]
+    content = [line for line in lines if line]
+    if not content:
+        raise InputError("the file is empty")
+    headline, *body = content
+    return headline, tuple(RawBlock("paragraph", line) for line in body)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """What story.yml says about one file."""
+
+    outlet: str | None = None
+    url: str | None = None
+    byline: str | None = None
+    published: str | None = None
+
+
+def _text_field(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (str, int, float)) or hasattr(value, "isoformat"):
+        text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        return text.strip() or None
+    raise InputError(f"expected a single value, got {type(value).__name__}")
+
+
+def _read_story_file(folder: Path, problems: list[Problem]) -> tuple[dict[str, Any], dict[str, _Entry]]:
+    path = folder / STORY_FILE
+    if not path.is_file():
+        return {}, {}
+    try:
+        loaded = yaml.safe_load(decode(path.read_bytes()).text)
+    except (yaml.YAMLError, InputError) as error:
+        problems.append(
+            Problem(
+                STORY_FILE,
+                f"cannot be read as YAML ({_first_line(error)}); "
+                "title, date and outlet names fall back to defaults",
+            )
+        )
+        return {}, {}
+    if loaded is None:
+        return {}, {}
+    if not isinstance(loaded, dict):
+        problems.append(Problem(STORY_FILE, "must be a mapping with title, date and articles"))
+        return {}, {}
+    entries: dict[str, _Entry] = {}
+    articles = loaded.get("articles") or []
+    if not isinstance(articles, list):
+        problems.append(Problem(STORY_FILE, "'articles' must be a list of {file, outlet, ...}"))
+        articles = []
+    for position, item in enumerate(articles, 1):
+        if not isinstance(item, dict) or not isinstance(item.get("file"), str):
+            problems.append(Problem(STORY_FILE, f"articles entry {position} has no 'file' name"))
+            continue
+        try:
+            entries[item["file"]] = _Entry(
+                outlet=_text_field(item.get("outlet")),
+                url=_text_field(item.get("url")),
+                byline=_text_field(item.get("byline")),
+                published=_text_field(item.get("published")),
+            )
+        except InputError as error:
+            problems.append(Problem(STORY_FILE, f"articles entry {position}: {error}"))
+    for name in entries:
+        if not (folder / name).is_file():
+            problems.append(Problem(STORY_FILE, f"lists '{name}', which is not in the folder"))
+    return loaded, entries
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+def read_article(path: Path, entry: _Entry | None = None) -> tuple[RawArticle, tuple[Problem, ...]]:
+    """Read one article file; raises `InputError` when it cannot be used at all."""
+    entry = entry or _Entry()
+    data = path.read_bytes()
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise InputError(f"is {len(data):,} bytes, more than the {MAX_ARTICLE_BYTES:,} an article may have")
+    decoded = decode(data)
+    notes = [Problem(path.name, decoded.note, "note")] if decoded.note else []
+    text = _line_ends(decoded.text)
+    suffix = path.suffix.lower()
+    front: dict[str, str | None] = {}
+    dropped: tuple[Removal, ...] = ()
+    if suffix == ".txt":
+        headline, blocks = _read_text(text)
+    elif suffix == ".md":
+        parsed = read_markdown.parse(text)
+        front, headline, blocks, dropped = (
+            parsed.front,
+            parsed.headline,
+            parsed.blocks,
+            parsed.dropped,
+        )
+    else:
+        parsed_html = read_html.parse(text)
+        front, headline, blocks = parsed_html.front, parsed_html.headline, parsed_html.blocks
+    if not blocks:
+        raise InputError("has a headline but no article text")
+    source = Source(
+        outlet=entry.outlet or front.get("outlet") or path.stem,
+        url=entry.url or front.get("url"),
+        byline=entry.byline or front.get("byline"),
+        published=entry.published or front.get("published"),
+    )
+    article = RawArticle(path.name, source, headline, blocks, dropped)
+    return article, tuple(notes)
+
+
+def read_story(folder: Path) -> StoryInput:
+    """Read every article of a story folder; never raises for a bad article file."""
+    folder = Path(folder)
+    problems: list[Problem] = []
+    story_data, entries = _read_story_file(folder, problems)
+    articles: list[RawArticle] = []
+    names = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+    listed = set(entries)
+    for name in names:
+        path = folder / name
+        if name == STORY_FILE or _IGNORED_NAMES.match(name):
+            continue
+        if path.is_dir():
+            problems.append(Problem(name, "is a folder; stories do not nest", "note"))
+            continue
+        if path.suffix.lower() not in ARTICLE_SUFFIXES:
+            problems.append(Problem(name, "is not an article (.txt, .md or .html)"))
+            continue
+        if entries and name not in listed:
+            problems.append(
+                Problem(
+                    name,
+                    f"is not listed in {STORY_FILE}; read with its file name as outlet",
+                    "note",
+                )
+            )
+        try:
+            article, notes = read_article(path, entries.get(name))
+        except InputError as error:
+            problems.append(Problem(name, str(error)))
+            continue
+        except OSError as error:
+            problems.append(Problem(name, f"cannot be read ({error.strerror or error})"))
+            continue
+        problems.extend(notes)
+        articles.append(article)
+    if not articles:
+        problems.append(Problem(folder.name, "has no readable articles"))
+    meta = _story_meta(folder, story_data, articles, problems)
+    return StoryInput(meta, tuple(articles), tuple(problems))
+
+
+def _story_meta(
+    folder: Path, data: dict[str, Any], articles: list[RawArticle], problems: list[Problem]
+) -> StoryMeta:
+    try:
+        title = _text_field(data.get("title"))
+        date = _text_field(data.get("date"))
+    except InputError as error:
+        problems.append(Problem(STORY_FILE, f"title/date: {error}", "note"))
+        title = date = None
+    if not title:
+        title = articles[0].headline if articles else folder.name
+    return StoryMeta(id=slug(folder.name), title=title, date=date)

@@ -1,0 +1,87 @@
+"""Stage 2: strip what is not article text, recording each removal and its reason.
+
+The line rules live in `digest.boilerplate`; this module applies them in the
+context only a whole article gives: where the headline is, which lines repeat,
+what comes first and last.
+"""
+
+from __future__ import annotations
+
+from digest import boilerplate
+from digest.model import CleanArticle, CleanBlock, RawArticle, RawBlock, Removal
+from digest.text import fold_key, words
+
+REPEATED_HEADLINE = "repeated headline"
+REPEATED_BLOCK = "repeated paragraph"
+DATELINE = "dateline"
+
+
+def _repeats_headline(text: str, headline: str) -> bool:
+    """True for a line that is the headline again, re-cased or run together with itself."""
+    line, head = fold_key(text), fold_key(headline)
+    if not head:
+        return False
+    if line == head or line.replace(head, "").strip(" .:-|") == "":
+        return True
+    line_words, head_words = words(text), set(words(headline))
+    return (
+        len(line_words) >= 3 and all(w in head_words for w in line_words) and not text.rstrip().endswith(".")
+    )
+
+
+def _clean_headline(headline: str) -> str:
+    return " ".join(headline.split())
+
+
+def normalize(article: RawArticle) -> CleanArticle:
+    """Keep the article's own text; move everything else into ``removed`` with a reason."""
+    headline = _clean_headline(article.headline)
+    removed: list[Removal] = list(article.dropped)
+    kept: list[CleanBlock] = []
+    seen: set[str] = set()
+    for block in article.blocks:
+        text = " ".join(block.text.split())
+        if not text:
+            continue
+        reason = _furniture(block, text, headline)
+        if reason:
+            removed.append(Removal(text, reason))
+            continue
+        key = fold_key(text)
+        if key in seen:
+            removed.append(Removal(text, REPEATED_BLOCK))
+            continue
+        seen.add(key)
+        if not kept or all(b.kind == "heading" for b in kept):
+            dateline = boilerplate.split_dateline(text)
+            if dateline:
+                removed.append(Removal(dateline[0], DATELINE))
+                text = dateline[1]
+        kept.append(CleanBlock(block.kind, text))
+    kept = _mark_subheads(kept)
+    return CleanArticle(article.file, article.source, headline, tuple(kept), tuple(removed))
+
+
+def _furniture(block: RawBlock, text: str, headline: str) -> str | None:
+    if _repeats_headline(text, headline):
+        return REPEATED_HEADLINE
+    return boilerplate.classify(text)
+
+
+def _mark_subheads(blocks: list[CleanBlock]) -> list[CleanBlock]:
+    """Plain-text files have no heading markup: an unpunctuated short line between
+    paragraphs is taken as a section head. Trailing ones are kept as text, since
+    a head with nothing under it is more likely a stray sentence."""
+    marked: list[CleanBlock] = []
+    for position, block in enumerate(blocks):
+        following = blocks[position + 1 :]
+        if (
+            block.kind == "paragraph"
+            and position > 0
+            and any(b.kind != "heading" for b in following)
+            and boilerplate.is_subhead(block.text)
+        ):
+            marked.append(CleanBlock("heading", block.text))
+        else:
+            marked.append(block)
+    return marked

@@ -1,0 +1,203 @@
+"""Find figures in text and reduce each to one canonical form.
+
+"30%", "30 percent" and "thirty per cent" are one figure; "2,400" and "2400"
+too. Each figure keeps the qualifier in front of it ("roughly", "as many as"),
+because a qualifier is exactly where outlets' numbers tend to differ.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+_VAGUE = {
+    "dozen": "~12",
+    "dozens": "dozens",
+    "hundreds": "hundreds",
+    "thousands": "thousands",
+    "millions": "millions",
+    "handful": "a handful",
+    "several": "several",
+    "scores": "scores",
+}
+
+QUALIFIERS = (
+    "as many as",
+    "as few as",
+    "as much as",
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "nearly",
+    "almost",
+    "roughly",
+    "about",
+    "around",
+    "approximately",
+    "some",
+    "over",
+    "under",
+    "an estimated",
+    "estimated",
+    "just over",
+    "just under",
+    "well over",
+    "close to",
+    "upwards of",
+    "only",
+    "just",
+)
+_WORD_NUMBER = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
+_NUMBER = re.compile(
+    r"(?<![\w.])(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"|(?P<words>(?:(?:" + _WORD_NUMBER + r")(?:[\s\-]+|$))+))"
+    r"(?:\s*(?P<scale>million|billion|trillion|thousand|bn|m)\b)?"
+    r"\s*(?P<percent>%|percent\b|per\s+cent\b)?",
+    re.IGNORECASE,
+)
+_QUALIFIER = re.compile(r"(?:^|\W)(" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$", re.IGNORECASE)
+_VAGUE_WORD = re.compile(r"\b(" + "|".join(_VAGUE) + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure as written, with its canonical value."""
+
+    text: str
+    start: int
+    end: int
+    canonical: str
+    """Comparable form: "30%", "2400", "dozens"."""
+    qualifier: str | None
+    is_year: bool
+
+
+def _word_value(phrase: str) -> int | None:
+    total, current = 0, 0
+    seen = False
+    for part in re.split(r"[\s\-]+", phrase.lower().strip()):
+        if not part:
+            continue
+        if part in _UNITS:
+            current += _UNITS[part]
+        elif part in _TENS:
+            current += _TENS[part]
+        elif part in _SCALES:
+            current = max(current, 1) * _SCALES[part]
+            if _SCALES[part] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _format(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def figures(text: str) -> list[Figure]:
+    """Every figure in ``text``, left to right."""
+    found: list[Figure] = []
+    for match in _NUMBER.finditer(text):
+        raw = match.group(0).rstrip()
+        if not raw.strip():
+            continue
+        value: float | None
+        if match.group("digits"):
+            value = float(match.group("digits").replace(",", ""))
+        else:
+            words = match.group("words") or ""
+            if words.strip().lower() in {"one"} and not match.group("percent"):
+                continue  # "one" is far more often a pronoun than a count
+            number = _word_value(words)
+            value = float(number) if number is not None else None
+        if value is None:
+            continue
+        scale = (match.group("scale") or "").lower()
+        value *= {
+            "million": 1e6,
+            "m": 1e6,
+            "billion": 1e9,
+            "bn": 1e9,
+            "trillion": 1e12,
+            "thousand": 1e3,
+        }.get(scale, 1)
+        percent = bool(match.group("percent"))
+        canonical = _format(value) + ("%" if percent else "")
+        digits = match.group("digits") or ""
+        is_year = (
+            not percent
+            and not scale
+            and digits.isdigit()
+            and len(digits) == 4
+            and 1800 <= int(digits) <= 2100
+        )
+        qualifier = _QUALIFIER.search(text[: match.start()])
+        found.append(
+            Figure(
+                raw,
+                match.start(),
+                match.start() + len(raw),
+                canonical,
+                qualifier.group(1).lower() if qualifier else None,
+                is_year,
+            )
+        )
+    for match in _VAGUE_WORD.finditer(text):
+        word = match.group(1).lower()
+        qualifier = _QUALIFIER.search(text[: match.start()])
+        found.append(
+            Figure(
+                match.group(0),
+                match.start(),
+                match.end(),
+                _VAGUE[word],
+                qualifier.group(1).lower() if qualifier else None,
+                False,
+            )
+        )
+    found.sort(key=lambda f: f.start)
+    return found

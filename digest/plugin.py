@@ -1,0 +1,77 @@
+"""The MkDocs plugin: runs the pipeline and hands the generated pages to ``mkdocs build``.
+
+It stays thin on purpose. Everything it serves comes from `digest.render.site`,
+which knows nothing about MkDocs, so the same site can be written to a folder
+(``digest render``) for another engine.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as options
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from digest.render import paths
+from digest.render.site import build
+from digest.stories import analyze_all
+
+log = logging.getLogger("mkdocs.plugins.digest")
+
+REQUIRED_EXTENSIONS = ("tables", "md_in_html")
+"""Markdown extensions the generated pages are written for."""
+
+
+class DigestConfig(base.Config):
+    # Where the story folders are, relative to mkdocs.yml.
+    seeds_dir = options.Type(str, default="seeds")
+
+
+class DigestPlugin(BasePlugin[DigestConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        for extension in REQUIRED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        if paths.STYLESHEET not in config.extra_css:
+            config.extra_css.append(paths.STYLESHEET)
+        return config
+
+    def seeds_path(self, config: MkDocsConfig) -> Path:
+        return (Path(config.config_file_path).parent / self.config.seeds_dir).resolve()
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        seeds = self.seeds_path(config)
+        if not seeds.is_dir():
+            log.warning("digest: seeds folder %s does not exist; the digest has no stories", seeds)
+        if files.get_file_from_path(paths.HOME) is not None:
+            raise PluginError(
+                f"digest: {paths.HOME} is generated from the seeds folder; "
+                "remove the hand-written one from the docs folder"
+            )
+        stories = analyze_all(seeds)
+        for story in stories:
+            for problem in story.problems:
+                message = f"digest: {story.meta.id}/{problem.file}: {problem.reason}"
+                if problem.severity == "skipped":
+                    log.warning(message)
+                else:
+                    log.info(message)
+        site = build(stories)
+        for path, text in sorted(site.pages.items()):
+            inclusion = InclusionLevel.INCLUDED if path == paths.HOME else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=text, inclusion=inclusion))
+        for path, text in sorted(site.assets.items()):
+            files.append(File.generated(config, path, content=text))
+        return files
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        seeds = self.seeds_path(config)
+        if seeds.is_dir():
+            server.watch(str(seeds))
+        return server

@@ -1,0 +1,1 @@
+"""Stage 6: Markdown pages and JSON data from analysed stories."""

@@ -1,0 +1,136 @@
+"""Turning untrusted article text into inert page text, and the few markup helpers pages share.
+
+The approach: every ASCII punctuation character of input text becomes a
+numeric character reference (``<`` is ``&#60;``, ``{`` is ``&#123;``, ``-`` is
+``&#45;``). What remains are letters, digits, spaces and non-ASCII characters,
+none of which means anything to Markdown, its extensions or HTML. So no
+preprocessor (snippets' ``--8<--``, CriticMarkup, ``{{ }}`` templates, attr_list
+``{: }``), no inline pattern (links, emphasis, autolinks) and no HTML parser can
+find syntax in it, wherever it is placed: paragraph, table cell, heading, link
+text, attribute value or page title. Browsers and the search indexer decode
+the references back to the original characters, so the text reads and
+searches as written. Bidirectional control characters cannot be made inert
+that way (the decoded character would still reorder the line), so they are
+shown as visible code-point labels instead.
+
+Input text must reach a page only through `inert` (or `attribute`, `href`).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import yaml
+
+from digest.model import DiffOp
+
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_ESCAPED = {ord(ch): f"&#{ord(ch)};" for ch in string.punctuation}
+
+
+def _visible(ch: str) -> str:
+    return f"&#91;U&#43;{ord(ch):04X}&#93;"
+
+
+def inert(text: str | None) -> str:
+    """Input text as page text that no Markdown or HTML processor can interpret."""
+    if not text:
+        return ""
+    parts: list[str] = []
+    for ch in text:
+        if ch in _BIDI_CONTROLS:
+            parts.append(_visible(ch))
+        elif ch in "\t\n\r\f\v":
+            parts.append(" ")
+        elif unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch != " ":
+            parts.append("\ufffd")
+        else:
+            parts.append(ch)
+    escaped = "".join(parts).translate(_ESCAPED)
+    # Runs of spaces would become Markdown line breaks or code indentation.
+    return re.sub(r" {2,}", " ", escaped).strip()
+
+
+def href(url: str | None) -> str | None:
+    """An escaped http(s) address for an href, or None for anything else (javascript:, data:)."""
+    if not url:
+        return None
+    cleaned = url.strip()
+    if not re.match(r"^https?://[^\s]+$", cleaned, re.IGNORECASE):
+        return None
+    return inert(cleaned)
+
+
+def external_link(url: str | None, label: str) -> str:
+    """A link to an original article, or the bare escaped address when it is not http(s)."""
+    target = href(url)
+    if target is None:
+        return inert(url) if url else ""
+    return f'<a href="{target}" rel="nofollow noopener">{inert(label)}</a>'
+
+
+def link(label_markup: str, target: str) -> str:
+    """A Markdown link to another page of the site; ``label_markup`` must already be inert."""
+    return f"[{label_markup}]({target})"
+
+
+def front_matter(title: str, **extra: object) -> str:
+    """YAML front matter built by the YAML library, never by string formatting."""
+    data: dict[str, object] = {"title": inert(title)}
+    data.update(extra)
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
+
+
+def diff_html(ops: Sequence[DiffOp]) -> str:
+    """Inline diff: deletions struck through and insertions underlined, with hidden labels.
+
+    Between a deletion and an insertion there is a space, so the search index
+    never glues the two words into one.
+    """
+    parts: list[str] = []
+    for op in ops:
+        if op.kind == "equal":
+            parts.append(inert(op.out) + _space(op.out))
+        elif op.kind == "delete":
+            parts.append(_deleted(op.ref) + _space(op.ref))
+        elif op.kind == "insert":
+            parts.append(_inserted(op.out) + _space(op.out))
+        else:
+            parts.append(_deleted(op.ref) + " " + _inserted(op.out) + _space(op.out))
+    return "".join(parts).strip()
+
+
+def _space(text: str) -> str:
+    return " " if text[-1:].isspace() else ""
+
+
+def _deleted(text: str) -> str:
+    return f'<del class="px-del" title="only in the reference">{inert(text)}</del>'
+
+
+def _inserted(text: str) -> str:
+    return f'<ins class="px-ins" title="only in this outlet">{inert(text)}</ins>'
+
+
+def block(css_class: str, markdown: str) -> str:
+    """A styled block whose content is still Markdown (needs the md_in_html extension)."""
+    return f'<div class="{css_class}" markdown>\n\n{markdown.strip()}\n\n</div>\n\n'
+
+
+def bullet_list(items: Iterable[str]) -> str:
+    lines = [f"- {item}" for item in items]
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A Markdown table; cells must already be inert or built by these helpers."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines.extend("| " + " | ".join(cell or " " for cell in row) + " |" for row in rows)
+    return "\n".join(lines) + "\n"
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (many or word + 's')}"

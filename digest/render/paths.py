@@ -1,0 +1,40 @@
+"""Where each generated page lives; the only place that knows the site's layout."""
+
+from __future__ import annotations
+
+HOME = "index.md"
+FEED = "feed.xml"
+
+
+def story(story_id: str) -> str:
+    return f"stories/{story_id}/index.md"
+
+
+def claim(story_id: str, claim_id: str) -> str:
+    return f"stories/{story_id}/claims/{claim_id}.md"
+
+
+def article(story_id: str, article_id: str) -> str:
+    return f"stories/{story_id}/articles/{article_id}.md"
+
+
+def data(story_id: str) -> str:
+    return f"data/{story_id}.json"
+
+
+STYLESHEET = "assets/parallax.css"
+
+
+def relative(source: str, target: str) -> str:
+    """The relative path from one generated file to another, as Markdown links want it."""
+    source_parts = source.split("/")[:-1]
+    target_parts = target.split("/")
+    common = 0
+    while (
+        common < len(source_parts)
+        and common < len(target_parts) - 1
+        and source_parts[common] == target_parts[common]
+    ):
+        common += 1
+    ups = [".."] * (len(source_parts) - common)
+    return "/".join(ups + target_parts[common:])

@@ -1,0 +1,49 @@
+"""All pages and data files of a digest, as ``{path: text}``, independent of any site engine.
+
+The MkDocs plugin hands these to ``mkdocs build`` in memory; ``digest render``
+writes them to a folder so any Markdown site engine can build the same site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from digest.export import to_json
+from digest.model import Story
+from digest.render import article_page, claim_page, home, paths, story_page
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    pages: dict[str, str]
+    """Markdown pages by path; ``index.md`` is the home page."""
+    assets: dict[str, str]
+    """Other files by path: JSON data and the stylesheet."""
+
+
+def stylesheet() -> str:
+    return resources.files("digest.render").joinpath("parallax.css").read_text(encoding="utf-8")
+
+
+def story_files(story: Story) -> tuple[dict[str, str], dict[str, str]]:
+    """The pages and data of one story; independent of other stories."""
+    pages = dict([story_page.render(story)])
+    for position in range(len(story.claims)):
+        path, text = claim_page.render(story, position)
+        pages[path] = text
+    for article in story.articles:
+        path, text = article_page.render(story, article)
+        pages[path] = text
+    return pages, {paths.data(story.meta.id): to_json(story)}
+
+
+def build(stories: Sequence[Story]) -> Site:
+    pages: dict[str, str] = dict([home.render(stories)])
+    assets: dict[str, str] = {paths.STYLESHEET: stylesheet()}
+    for story in sorted(stories, key=lambda s: s.meta.id):
+        story_pages, story_assets = story_files(story)
+        pages.update(story_pages)
+        assets.update(story_assets)
+    return Site(pages, assets)

@@ -1,0 +1,127 @@
+"""The page of one story: headlines, outlets, coverage matrix, single-outlet facts, problems."""
+
+from __future__ import annotations
+
+from digest.model import Story
+from digest.render import paths
+from digest.render.markup import (
+    block,
+    bullet_list,
+    external_link,
+    front_matter,
+    inert,
+    link,
+    plural,
+    table,
+)
+
+
+def shared_sentences(story: Story) -> set[str]:
+    return {sid for view in story.claims for sid in view.claim.sentences}
+
+
+def counts(story: Story) -> tuple[int, int, int]:
+    """Claims stated by all outlets, claims stated by several, facts stated by one outlet."""
+    everyone = len(story.articles)
+    by_all = sum(1 for view in story.claims if len(view.outlets) == everyone)
+    several = len(story.claims) - by_all
+    shared = shared_sentences(story)
+    alone = sum(1 for a in story.articles for s in a.sentences if s.id not in shared)
+    return by_all, several, alone
+
+
+def render(story: Story) -> tuple[str, str]:
+    here = paths.story(story.meta.id)
+    story_id = story.meta.id
+    parts = [front_matter(story.meta.title), f"# {inert(story.meta.title)}\n\n"]
+    by_all, several, alone = counts(story)
+    date = f"{inert(story.meta.date)} \u00b7 " if story.meta.date else ""
+    parts.append(
+        block(
+            "px-meta",
+            f"{date}{plural(len(story.articles), 'outlet')} \u00b7 "
+            f"{plural(len(story.claims), 'shared claim')} ({by_all} reported by all, {several} by several) "
+            f"\u00b7 {plural(alone, 'fact')} reported by one outlet only \u00b7 "
+            f"{link('data as JSON', paths.relative(here, paths.data(story_id)))}",
+        )
+    )
+    parts.append("## Headlines\n\n")
+    parts.append(
+        table(
+            ["Outlet", "Headline"],
+            ([inert(a.source.outlet), inert(a.headline)] for a in story.articles),
+        )
+    )
+    parts.append("\n## Outlets\n\n")
+    rows = []
+    for article in story.articles:
+        source = article.source
+        page = link(inert(source.outlet), paths.relative(here, paths.article(story_id, article.id)))
+        rows.append(
+            [
+                page,
+                inert(source.byline) or "\u2014",
+                inert(source.published) or "\u2014",
+                external_link(source.url, "original") if source.url else "\u2014",
+                str(len(article.sentences)),
+            ]
+        )
+    parts.append(table(["Outlet", "Byline", "Published", "Original", "Sentences"], rows))
+    parts.append(_matrix(story, here))
+    parts.append(_alone(story, here))
+    parts.append(_problems(story))
+    return here, "".join(parts)
+
+
+def _matrix(story: Story, here: str) -> str:
+    if not story.claims:
+        return "\n## Coverage\n\nNo fact is reported by more than one outlet.\n"
+    header = ["Claim", *(inert(a.source.outlet) for a in story.articles)]
+    rows = []
+    for number, view in enumerate(story.claims, 1):
+        target = paths.relative(here, paths.claim(story.meta.id, view.claim.id))
+        cells = [f"{number}. {link(inert(view.summary), target)}"]
+        present = set(view.outlets)
+        cells.extend(
+            '<span class="px-yes" title="reports it">\u25cf<span class="px-sr"> reports it</span></span>'
+            if a.id in present
+            else '<span class="px-no" title="does not report it">\u25cb<span class="px-sr"> '
+            "does not report it</span></span>"
+            for a in story.articles
+        )
+        rows.append(cells)
+    return (
+        "\n## Coverage\n\nEach row is a fact that two or more outlets report; "
+        "\u25cf marks an outlet that reports it, \u25cb one that does not.\n\n"
+        + '<div class="px-matrix" markdown>\n\n'
+        + table(header, rows)
+        + "\n</div>\n"
+    )
+
+
+def _alone(story: Story, here: str) -> str:
+    shared = shared_sentences(story)
+    parts = ["\n## Reported by one outlet only\n\n"]
+    for article in story.articles:
+        own = [s for s in article.sentences if s.id not in shared]
+        if not own:
+            continue
+        target = paths.relative(here, paths.article(story.meta.id, article.id))
+        parts.append(f"### {inert(article.source.outlet)}\n\n")
+        parts.append(bullet_list(link(inert(s.text), f"{target}#{s.id}") for s in own) + "\n")
+    return "".join(parts)
+
+
+def _problems(story: Story) -> str:
+    if not story.problems:
+        return ""
+    skipped = [p for p in story.problems if p.severity == "skipped"]
+    notes = [p for p in story.problems if p.severity == "note"]
+    parts = ["\n## Input problems\n\n"]
+    if skipped:
+        parts.append("Left out of this digest:\n\n")
+        parts.append(bullet_list(f"{inert(p.file)}: {inert(p.reason)}" for p in skipped) + "\n")
+    if notes:
+        parts.append("Read, with a remark:\n\n")
+        parts.append(bullet_list(f"{inert(p.file)}: {inert(p.reason)}" for p in notes) + "\n")
+    return "".join(parts)

@@ -1,0 +1,129 @@
+"""Stage 3: split a cleaned article into a headline, section heads and sentences.
+
+News text defeats a naive split on full stops: "U.S.", "Oct. 10", "Brig. Gen.",
+"No. 10" and initials are not sentence ends, and a quotation of several
+sentences belongs to one speaker. A boundary is a full stop, question or
+exclamation mark (with any closing quotes or brackets) followed by space and a
+capital, digit or opening quote, unless the word before it is a known
+abbreviation or an initial, or the mark sits inside a quotation that closes
+later in the same paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.ingest import slug
+from digest.model import Article, CleanArticle, Sentence, Subhead
+
+# Words that end with a full stop without ending a sentence, lower-cased, without the stop.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms mx dr prof gen brig col lt maj sgt capt cmdr adm cpl pvt sen rep gov lt-gov
+    pres supt insp det rev fr sr jr st mt ft no nos vol art sec ch para fig figs jan feb mar
+    apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun inc corp co
+    ltd llc plc bros dept univ assn est approx vs etc al cf ave blvd rd hon a.m p.m e.g i.e
+    u.s u.k u.n e.u u.s.a d.c n.y l.a
+    """.split()
+)
+# Words that, capitalised after "U.S." and the like, start a new sentence.
+SENTENCE_STARTERS = frozenset(
+    """
+    the a an he she it they we i in on at but and so this that these those there his her its
+    their our after before when while however meanwhile officials
+    """.split()
+)
+_OPENERS = "\"'\u201c\u2018\u00ab(["
+_CLOSERS = "\"'\u201d\u2019\u00bb)]"
+_CANDIDATE = re.compile(r"[.!?\u2026]+[" + re.escape(_CLOSERS) + r"]*(?=\s+[" + re.escape(_OPENERS) + r"\w])")
+
+
+def _word_before(text: str, end: int) -> str:
+    match = re.search(r"([\w.\-']+)$", text[:end])
+    return match.group(1) if match else ""
+
+
+def _is_abbreviation(text: str, mark: int) -> bool:
+    """Whether the full stop at ``mark`` belongs to the word before it."""
+    if text[mark] != ".":
+        return False
+    word = _word_before(text, mark)
+    lowered = word.lower().rstrip(".")
+    if lowered in ABBREVIATIONS:
+        if "." in lowered or lowered in {"no", "nos"}:
+            # "U.S." ends a sentence when a sentence starter follows it.
+            following = text[mark + 1 :].lstrip().lstrip(_OPENERS)
+            next_word = re.match(r"\w+", following)
+            if next_word and next_word.group(0).lower() in SENTENCE_STARTERS and lowered != "no":
+                return False
+            if lowered in {"no", "nos"}:
+                return bool(re.match(r"\s*\d", text[mark + 1 :]))
+        return True
+    # An initial: a single capital letter ("J. Smith"), or dotted letters ("J.R.").
+    return bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of double quotations that open and close within the text."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for index, char in enumerate(text):
+        if start is None and char in '\u201c"':
+            start = index
+        elif start is not None and char in '\u201d"':
+            spans.append((start, index))
+            start = None
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of one paragraph, in the paragraph's original characters."""
+    text = text.strip()
+    if not text:
+        return []
+    quotes = _quote_spans(text)
+    cuts: list[int] = []
+    for match in _CANDIDATE.finditer(text):
+        mark = match.start()
+        if _is_abbreviation(text, mark):
+            continue
+        end = match.end()
+        if any(start < mark and end - 1 < stop for start, stop in quotes):
+            continue
+        cuts.append(end)
+    pieces: list[str] = []
+    start = 0
+    for cut in cuts:
+        piece = text[start:cut].strip()
+        if piece:
+            pieces.append(piece)
+        start = cut
+    tail = text[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return pieces
+
+
+def segment(article: CleanArticle) -> Article:
+    """Number sentences and section heads; sentence ids are stable for unchanged files."""
+    article_id = slug(article.file.rsplit(".", 1)[0])
+    sentences: list[Sentence] = []
+    subheads: list[Subhead] = []
+    paragraph = 0
+    for block in article.blocks:
+        if block.kind == "heading":
+            subheads.append(Subhead(block.text, paragraph))
+            continue
+        for text in split_sentences(block.text):
+            index = len(sentences) + 1
+            sentences.append(Sentence(f"{article_id}-s{index}", article_id, index, paragraph, text))
+        paragraph += 1
+    return Article(
+        id=article_id,
+        file=article.file,
+        source=article.source,
+        headline=article.headline,
+        sentences=tuple(sentences),
+        subheads=tuple(subheads),
+        removed=article.removed,
+    )

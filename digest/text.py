@@ -1,0 +1,90 @@
+"""Folding and tokenizing shared by every stage that compares text.
+
+Outlets differ in typography (curly or straight quotes, en or em dashes,
+non-breaking spaces, composed or decomposed accents). None of that is a
+difference in what they report, so all comparison runs on folded text while
+pages keep the outlet's original characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_FOLD_TABLE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\ufeff": None,
+    }
+)
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Typographic folding: NFKC, straight quotes, ASCII dashes, single spaces; case kept."""
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD_TABLE)
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold_key(text: str) -> str:
+    """Folding for equality tests: `fold` plus case folding."""
+    return fold(text).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token with the exact characters it covers, trailing whitespace included."""
+
+    text: str
+    """Original characters of the token itself."""
+    space: str
+    """Whitespace that follows it in the original."""
+    key: str
+    """Folded, case-insensitive form used for comparison."""
+
+
+# A token is a word (letters or digits, with inner apostrophes, dots, commas or
+# hyphens so that "2,400", "U.S" and "Tehran's" stay whole) or one other
+# non-space character.
+_WORDISH = re.compile(r"\w+(?:['\u2019\-\u2010\u2011.,]\w+)*|[^\w\s]")
+
+
+def tokens(text: str) -> tuple[Token, ...]:
+    """Split text into tokens whose text and space fields concatenate back to ``text.lstrip()``."""
+    found: list[Token] = []
+    matches = list(_WORDISH.finditer(text))
+    for position, match in enumerate(matches):
+        end = matches[position + 1].start() if position + 1 < len(matches) else len(text)
+        word = match.group(0)
+        found.append(Token(word, text[match.end() : end], fold_key(word)))
+    return tuple(found)
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Folded word tokens only (no punctuation), for similarity measures."""
+    return tuple(t.key for t in tokens(text) if t.key[:1].isalnum() or t.key[:1] == "_")
