@@ -1,0 +1,127 @@
+"""End to end: a real ``mkdocs build --strict`` of the repository's seeds."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from conftest import ROOT, SEED_STORY, build_site, make_project
+
+from digest.text import fold_key
+
+STORY = "iran-crimea-drones"
+
+
+def _text(html: str) -> str:
+    """Visible text of a page, entities decoded and tags dropped, for plain assertions."""
+    import html as html_module
+
+    body = html.split('<article class="md-content__inner md-typeset">', 1)[-1].split("</article>", 1)[0]
+    return fold_key(html_module.unescape(re.sub(r"<[^>]+>", " ", body)))
+
+
+def _claim_pages(site: Path) -> list[Path]:
+    return sorted((site / "stories" / STORY / "claims").glob("*/index.html"))
+
+
+def test_home_lists_the_story_with_counts(seed_site: Path) -> None:
+    home = _text((seed_site / "index.html").read_text())
+    assert "iranian personnel in crimea supporting russian drone strikes" in home
+    assert "breakingnews.ie" in home and "hngn" in home and "rt" in home
+    assert "claims reported by all outlets:" in home
+
+
+def test_directly_engaged_claim_shows_all_three_outlets(seed_site: Path, seed_data: dict[str, Any]) -> None:
+    pages = [p for p in _claim_pages(seed_site) if "directly engaged on the ground" in _text(p.read_text())]
+    assert pages, "no claim page carries the 'directly engaged on the ground' fact"
+    claim = [
+        c
+        for c in seed_data["claims"]
+        if any("directly engaged on the ground" in _sentence(seed_data, s) for s in c["sentences"])
+    ][0]
+    assert len({s.rsplit("-s", 1)[0] for s in claim["sentences"]}) == 3
+    page = (seed_site / "stories" / STORY / "claims" / claim["id"] / "index.html").read_text()
+    text = _text(page)
+    for outlet in ("breakingnews.ie", "hngn", "rt"):
+        assert outlet in text
+    assert "<del" in page and "<ins" in page
+
+
+def _sentence(data: dict[str, Any], sentence_id: str) -> str:
+    for article in data["articles"]:
+        for sentence in article["sentences"]:
+            if sentence["id"] == sentence_id:
+                return str(sentence["text"])
+    raise KeyError(sentence_id)
+
+
+def test_every_claim_has_a_page_and_is_searchable(seed_site: Path, seed_data: dict[str, Any]) -> None:
+    index = json.loads((seed_site / "search" / "search_index.json").read_text())
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert seed_data["claims"]
+    for claim in seed_data["claims"]:
+        assert (seed_site / "stories" / STORY / "claims" / claim["id"] / "index.html").is_file()
+        assert f"stories/{STORY}/claims/{claim['id']}/" in locations
+
+
+def test_claim_and_article_pages_stay_out_of_the_navigation(seed_site: Path) -> None:
+    home = (seed_site / "index.html").read_text()
+    nav = home.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert "/claims/" not in nav and "/articles/" not in nav
+
+
+def test_no_boilerplate_line_reaches_an_article_page(seed_site: Path) -> None:
+    boilerplate = [
+        "share this article",
+        "download our apps",
+        "want us to email you",
+        "read more",
+        "press association images",
+        "(iranian army via ap)",
+        "developed by square1",
+        "photo by sergei supinsky",
+        "read also",
+        "related article",
+    ]
+    for page in (seed_site / "stories" / STORY / "articles").glob("*/index.html"):
+        body = _text(page.read_text()).split("removed from the source", 1)[0]
+        for line in boilerplate:
+            assert line not in body, (page, line)
+
+
+def test_article_pages_list_removals_with_reasons(seed_site: Path) -> None:
+    page = (seed_site / "stories" / STORY / "articles" / "000-59e1e047b0ecb4ea" / "index.html").read_text()
+    removed = _text(page).split("removed from the source", 1)[1]
+    assert "share this article" in removed and "byline" in removed and "photo caption" in removed
+
+
+def test_published_json_matches_the_export_contract(seed_data: dict[str, Any]) -> None:
+    assert seed_data["schema"] == 1
+    assert seed_data["story"]["id"] == STORY
+    files = {a["file"] for a in seed_data["articles"]}
+    assert files == {p.name for p in SEED_STORY.glob("*.txt")}
+    ids = {s["id"] for a in seed_data["articles"] for s in a["sentences"]}
+    for claim in seed_data["claims"]:
+        assert set(claim["sentences"]) <= ids
+        assert len({s.rsplit("-s", 1)[0] for s in claim["sentences"]}) >= 2
+
+
+def test_hand_written_pages_build_beside_generated_ones(seed_site: Path) -> None:
+    for page in ("reading", "input-format", "about"):
+        assert (seed_site / page / "index.html").is_file()
+
+
+def test_a_hand_written_home_page_is_refused(tmp_path: Path) -> None:
+    import pytest
+    from mkdocs.exceptions import Abort
+
+    project = make_project(tmp_path / "p", SEEDS_DIR)
+    (project / "docs" / "index.md").write_text("# Mine\n")
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site")
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+SEEDS_DIR = ROOT / "seeds"
