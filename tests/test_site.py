@@ -36,11 +36,11 @@ def test_home_lists_the_story_with_counts(seed_site: Path) -> None:
 def test_directly_engaged_claim_shows_all_three_outlets(seed_site: Path, seed_data: dict[str, Any]) -> None:
     pages = [p for p in _claim_pages(seed_site) if "directly engaged on the ground" in _text(p.read_text())]
     assert pages, "no claim page carries the 'directly engaged on the ground' fact"
-    claim = [
+    claim = next(
         c
         for c in seed_data["claims"]
         if any("directly engaged on the ground" in _sentence(seed_data, s) for s in c["sentences"])
-    ][0]
+    )
     assert len({s.rsplit("-s", 1)[0] for s in claim["sentences"]}) == 3
     page = (seed_site / "stories" / STORY / "claims" / claim["id"] / "index.html").read_text()
     text = _text(page)
