@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import SEED_STORY
+
+from digest.export import to_json
+from digest.pipeline import analyze
+
+
+def test_export_is_deterministic_and_ascii() -> None:
+    first, second = to_json(analyze(SEED_STORY)), to_json(analyze(SEED_STORY))
+    assert first == second
+    assert first.isascii()
+
+
+def test_export_keeps_original_characters_of_sentences() -> None:
+    data = json.loads(to_json(analyze(SEED_STORY)))
+    texts = [s["text"] for a in data["articles"] for s in a["sentences"]]
+    assert any("\u201cdirectly engaged on the ground\u201d" in t for t in texts)
+
+
+def test_cli_export_works_outside_seeds(tmp_path: Path) -> None:
+    story = tmp_path / "elsewhere" / "a-story"
+    story.mkdir(parents=True)
+    (story / "one.txt").write_text(
+        "Bridge closes for repairs\n\nThe city closed the old river bridge on Monday for repairs.\n"
+        "Engineers found cracks in two of its supports last week.\n"
+    )
+    (story / "two.md").write_text(
+        "---\ntitle: River bridge shut\noutlet: The Other Paper\n---\n\n"
+        "The old river bridge was closed by the city on Monday so that repairs can start.\n\n"
+        "Traffic will use the ferry road until spring.\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "digest.cli", "export", str(story)],
+        capture_output=True, text=True, check=True,
+    )
+    data = json.loads(result.stdout)
+    assert data["story"]["id"] == "a-story"
+    assert [a["outlet"] for a in data["articles"]] == ["one", "The Other Paper"]
+    assert len(data["claims"]) == 1
+    assert sorted(data["claims"][0]["sentences"]) == ["one-s1", "two-s1"]
+
+
+def test_cli_export_rejects_a_missing_folder(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "digest.cli", "export", str(tmp_path / "nope")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 2
+    assert "is not a folder" in result.stderr
