@@ -176,6 +176,8 @@ def _split_name(words: Sequence[str]) -> str | None:
             break
         run.append(word)
     run.reverse()
+    while run and run[0].lower() in {"the", "a", "an"}:
+        run.pop(0)
     return " ".join(run) if run else None
 
 
@@ -194,11 +196,22 @@ def _backward_source(text: str, end: int) -> tuple[str, str | None] | None:
     if words and words[-1][0].lower() in PRONOUNS:
         return words[-1][0], None
     taken: list[str] = []
-    for word, _ in reversed(words):
+    reversed_words = [w for w, _ in reversed(words)]
+    for position, word in enumerate(reversed_words):
         lowered = word.lower()
         if word in ",;:()" or len(taken) >= MAX_SOURCE_WORDS or lowered in _FUNCTION:
             break
         if _is_name_word(word) or lowered in ROLES or lowered in {"of", "the", "a", "an", "one", "two"}:
+            taken.append(word)
+            continue
+        # One lower-case word between capitalised ones belongs to a title ("Harbour master").
+        before = reversed_words[position + 1] if position + 1 < len(reversed_words) else ""
+        if (
+            taken
+            and _is_name_word(before)
+            and before.lower() not in _FUNCTION
+            and lowered not in _CLAUSE_STOPS
+        ):
             taken.append(word)
             continue
         break
@@ -221,7 +234,7 @@ def _backward_source(text: str, end: int) -> tuple[str, str | None] | None:
     return None
 
 
-def _forward_source(text: str, start: int) -> tuple[str, str | None] | None:
+def _forward_source(text: str, start: int, any_noun: bool = False) -> tuple[str, str | None] | None:
     """The source after the verb: "according to the British government", "said John Kirby"."""
     taken: list[str] = []
     for match in _WORD.finditer(text[start:]):
@@ -232,7 +245,9 @@ def _forward_source(text: str, start: int) -> tuple[str, str | None] | None:
             break
         taken.append(word.rstrip("."))
     content = [w for w in taken if w.lower() not in {"the", "a", "an"}]
-    if not content or not (_is_name_word(content[0]) or content[0].lower() in ROLES | {"one"}):
+    if not content:
+        return None
+    if not any_noun and not (_is_name_word(content[0]) or content[0].lower() in ROLES | {"one"}):
         return None
     return " ".join(taken), _split_name(taken)
 
@@ -251,7 +266,7 @@ def attributions(text: str) -> tuple[Attribution, ...]:
             continue  # "States", "Reports": a capitalised form is a name or a heading word
         source: tuple[str, str | None] | None
         if label == "according to":
-            source = _forward_source(plain, match.end())
+            source = _forward_source(plain, match.end(), any_noun=True)
         else:
             source = _backward_source(plain, match.start())
             if source is None and match.group(0).lower().endswith("ing") and found:
