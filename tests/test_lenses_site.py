@@ -175,7 +175,7 @@ def test_text_reuse_between_the_wire_copy_and_its_rewrite(site: Path, data: dict
     matrix = _section(story, "Text reuse")
     assert f"HNGN {round(share * 100)}% " in matrix
     assert "shared copy" in matrix
-    assert "3 outlets are 2 independent accounts" in matrix
+    assert "3 outlets amount to 2 independent accounts" in matrix
 
 
 def test_headlines_and_blind_spots(site: Path, data: dict[str, Any]) -> None:

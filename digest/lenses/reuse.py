@@ -6,10 +6,10 @@ with the most similar sentence of B, and when the two are close enough to be
 one text lightly edited (word similarity at least `SENTENCE_MATCH`) the words
 they have in common, in order, count as A's text found in B. This survives the
 light rewriting reprints get (a word swapped, a clause moved) that exact
-n-grams miss. The share of A's words counted that way is ``reuse[A][B]``; it is
-not symmetric (a short article can sit whole inside a long one). Verbatim
-reuse, the share of A's words inside word 8-grams that B also has, is given
-beside it.
+n-grams miss. Verbatim reuse, the share of A's words inside word 8-grams that
+B also has, is given beside it, and ``reuse[A][B]`` is the larger of the two
+(a long quotation both carry counts even inside sentences written apart). It
+is not symmetric: a short article can sit whole inside a long one.
 
 Levels, measured on the larger of the two directions:
 ``reprint`` from `REPRINT` (the same copy, lightly edited: reprints measure
@@ -102,12 +102,12 @@ def analyse(articles: Sequence[Article]) -> Data:
     texts = [_sentences(a) for a in articles]
     ids = [a.id for a in articles]
     size = len(articles)
-    reuse = [
-        [1.0 if i == j else round(rewritten_share(texts[i], texts[j]), 4) for j in range(size)]
-        for i in range(size)
-    ]
     verbatim = [
         [1.0 if i == j else round(verbatim_share(texts[i], texts[j]), 4) for j in range(size)]
+        for i in range(size)
+    ]
+    reuse = [
+        [max(verbatim[i][j], round(rewritten_share(texts[i], texts[j]), 4)) for j in range(size)]
         for i in range(size)
     ]
     pairs: list[PairData] = []

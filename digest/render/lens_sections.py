@@ -360,7 +360,8 @@ def story_reuse(story: Story) -> str:
         "How much of each article's text (row) another article (column) also carries: sentences close "
         "enough to be one text edited "
         f"(at least {_percent(thresholds['sentence_match'])} of words in common) "
-        "count their shared words; words inside runs of eight shared words in a row count as verbatim. "
+        "count their shared words; words inside runs of eight shared words in a row count as verbatim "
+        "(in brackets); the share shown is the larger of the two. "
         f"A pair is marked **reprint** from {_percent(thresholds['reprint'])} and **shared copy** from "
         f"{_percent(thresholds['shared_copy'])} in either direction.\n\n",
         '<div class="px-matrix" markdown>\n\n',
@@ -370,7 +371,7 @@ def story_reuse(story: Story) -> str:
     if data["groups"]:
         groups = "; ".join(", ".join(_outlet(story, aid) for aid in group) for group in data["groups"])
         parts.append(
-            f"Outlets sharing their copy: {groups}. They count as one account each, so these "
-            f"{plural(len(ids), 'outlet')} are {plural(data['accounts'], 'independent account')}.\n\n"
+            f"Outlets sharing their copy: {groups}. Each such group counts as one account, so these "
+            f"{plural(len(ids), 'outlet')} amount to {plural(data['accounts'], 'independent account')}.\n\n"
         )
     return "".join(parts)
