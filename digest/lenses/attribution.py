@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypedDict
 
+from digest.evidence import name_key
 from digest.lenses.quoting import masked
 from digest.model import Article
 from digest.text import fold_key
@@ -51,7 +52,11 @@ _VERBS: tuple[tuple[str, str, bool], ...] = (
     (r"(?:believe|believes|believed)", "believe", False),
     (r"(?:accuses|accused|accusing)", "accused", False),
     (r"(?:denies|denied|denying)", "denied", False),
+    (r"(?:calls|called|calling)", "called", False),
+    (r"(?:describes|described|describing)", "described", False),
 )
+_NAME_ONLY = frozenset({"called", "described", "believe", "reported", "revealed"})
+"""Verbs that also have non-attributing uses ("a group called"): they need a name or role before them."""
 _VERB = re.compile(
     r"(?<![\w'])(?:" + "|".join(f"(?P<v{i}>{form})" for i, (form, _, _) in enumerate(_VERBS)) + r")(?![\w'])",
     re.IGNORECASE,
@@ -93,7 +98,7 @@ _TITLES = frozenset(
     """
     president vice prime minister mr mrs ms dr prof sir dame gen general brig lt col colonel maj major
     capt captain sgt adm admiral secretary senator sen rep representative gov governor mayor king queen
-    prince princess pope chancellor ambassador judge justice chief speaker spokesman spokeswoman
+    prince princess pope chancellor ambassador judge justice chief speaker spokesman spokeswoman professor
     """.split()
 )
 """Capitalised words in front of a name that say what the person is, not who."""
@@ -107,7 +112,10 @@ ROLES = frozenset(
     sources minister ministry president secretary police authorities authority administration department
     military army officers officer analysts analyst experts expert witnesses witness residents resident
     lawmakers spokesmen prosecutors prosecutor investigators investigator diplomats diplomat leader leaders
-    agency office council chief director commander ambassador press
+    agency office council chief director commander ambassador press specialist specialists researcher
+    researchers scientist scientists professor doctor doctors lawyer lawyers attorney engineer manager
+    chairman chairwoman founder editor correspondent aide aides adviser advisers advisor envoy member
+    members coach captain owner economist economists organisers organizers campaigners activists
     """.split()
 )
 """Lower-case nouns that can head who is speaking ("officials", "the government")."""
@@ -117,6 +125,9 @@ _CLAUSE_STOPS = frozenset(
     {"that", "and", "but", "while", "which", "who", "as", "because", "although", "after"}
 )
 MAX_SOURCE_WORDS = 8
+MAX_APPOSITION_WORDS = 20
+_NEGATIONS = frozenset("not n't never cannot to".split())
+"""A verb after these is no attribution: "did not say", "declined to say", "cannot say"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +175,19 @@ def speaker_key(name: str) -> str:
     return fold_key(" ".join(words))
 
 
+def same_speaker(a: str, b: str) -> bool:
+    """True when two credits name one person, allowing transliterations ("Havryliuk"/"Gavrilyuk").
+
+    Last names meet on `digest.evidence.name_key`; past that, a frame of four or more consonants
+    that agrees after its first letter is taken as one name spelled from another alphabet.
+    """
+    first, second = speaker_key(a), speaker_key(b)
+    if first == second or name_key(first) == name_key(second):
+        return True
+    frame_a, frame_b = name_key(first)[1:], name_key(second)[1:]
+    return " " not in first + second and len(frame_a) >= 4 and frame_a[1:] == frame_b[1:]
+
+
 def _is_name_word(word: str) -> bool:
     return word[:1].isupper() and word.lower() not in PRONOUNS
 
@@ -181,18 +205,32 @@ def _split_name(words: Sequence[str]) -> str | None:
     return " ".join(run) if run else None
 
 
-def _backward_source(text: str, end: int) -> tuple[str, str | None] | None:
+def _first_name_run(words: Sequence[str]) -> str | None:
+    """The first run of capitalised words of an apposition, titles dropped ("Dr. Ana Ruiz of ...")."""
+    run: list[str] = []
+    for word in words:
+        if _is_name_word(word) and word.lower() not in _FUNCTION:
+            run.append(word)
+        elif run:
+            break
+    return _split_name(run) if run else None
+
+
+def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[str, str | None] | None:
     """The noun phrase just before an attribution verb: "The White House", "He", "John Kirby"."""
     words = [(m.group(0), m.start()) for m in _WORD.finditer(text[:end])]
     while words and words[-1][0].lower() in _AUXILIARIES:
         words.pop()
+    if words and words[-1][0].lower() in _NEGATIONS:
+        return None  # "did not say", "declined to comment": no attribution
+    apposition: list[str] = []
     if words and words[-1][0] == ",":
         # An apposition: "Pat Ryder, the Pentagon press secretary, told reporters".
         commas = [i for i, (w, _) in enumerate(words[:-1]) if w == ","]
-        if commas and len(words) - 1 - commas[-1] <= MAX_SOURCE_WORDS:
-            words = words[: commas[-1]]
-        else:
+        if not commas or len(words) - 1 - commas[-1] > MAX_APPOSITION_WORDS:
             return None
+        apposition = [w for w, _ in words[commas[-1] + 1 : -1]]
+        words = words[: commas[-1]]
     if words and words[-1][0].lower() in PRONOUNS:
         return words[-1][0], None
     taken: list[str] = []
@@ -220,7 +258,10 @@ def _backward_source(text: str, end: int) -> tuple[str, str | None] | None:
         taken.pop(0)
     content = [w for w in taken if w.lower() not in {"of", "the", "a", "an", "one", "two"}]
     if content:
-        return " ".join(taken), _split_name(taken)
+        # "A specialist, Dr. Ana Ruiz of the clinic, said": the name is in the apposition.
+        return " ".join(taken), _split_name(taken) or _first_name_run(apposition)
+    if not clause_allowed:
+        return None
     # No name or role right before the verb: take the clause back to its start if it is short
     # ("one source briefed on the findings said").
     clause: list[str] = []
@@ -268,7 +309,7 @@ def attributions(text: str) -> tuple[Attribution, ...]:
         if label == "according to":
             source = _forward_source(plain, match.end(), any_noun=True)
         else:
-            source = _backward_source(plain, match.start())
+            source = _backward_source(plain, match.start(), clause_allowed=label not in _NAME_ONLY)
             if source is None and match.group(0).lower().endswith("ing") and found:
                 source = (found[-1].source, found[-1].speaker)
             if source is None and label in {"said", "told", "added", "noted", "wrote", "reported"}:

@@ -16,7 +16,7 @@ from typing import Literal, TypedDict
 
 from digest.compare import word_diff
 from digest.evidence import STOPWORDS, stem
-from digest.lenses.attribution import Attribution, attributions, resolve, speaker_key
+from digest.lenses.attribution import Attribution, attributions, resolve, same_speaker, speaker_key
 from digest.lenses.quoting import passages
 from digest.model import Article, ClaimView
 from digest.text import words
@@ -247,6 +247,10 @@ def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Dat
         for carrier in carriers:
             if carrier["speaker"]:
                 keys.setdefault(speaker_key(carrier["speaker"]), carrier["speaker"])
+        people: list[str] = []
+        for key in sorted(keys):
+            if not any(same_speaker(key, other) for other in people):
+                people.append(key)
         quotes.append(
             {
                 "id": f"q{number}",
@@ -254,7 +258,7 @@ def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Dat
                 "carriers": carriers,
                 "missing": missing,
                 "speakers": [keys[k] for k in sorted(keys)],
-                "speakers_differ": len(keys) > 1,
+                "speakers_differ": len(people) > 1,
             }
         )
     return {"quotes": quotes}

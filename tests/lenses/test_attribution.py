@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.lenses.attribution import analyse, attributions, hedges, speaker_key
+from digest.lenses.attribution import analyse, attributions, hedges, same_speaker, speaker_key
 from tests.lenses.conftest import MakeArticle
 
 
@@ -125,3 +125,24 @@ def test_a_leading_article_is_not_part_of_the_name() -> None:
 def test_a_verb_after_a_bare_comma_has_no_source() -> None:
     long_clause = "After weeks of rain and two failed repairs to the old stone wall on the east bank, said."
     assert attributions(long_clause) == ()
+
+
+def test_same_speaker_across_transliterations() -> None:
+    assert same_speaker("Mr Havryliuk", "Oleh Gavrilyuk")
+    assert same_speaker("Volodymyr Zelensky", "Zelenskyy")
+    assert not same_speaker("Tom Reyes", "Ana Ruiz")
+    assert not same_speaker("the port authority", "the harbour board")
+
+
+def test_a_negated_verb_is_no_attribution() -> None:
+    assert attributions("He did not say where the money went.") == ()
+    assert attributions("The ministry declined to say more.") == ()
+
+
+def test_a_name_inside_an_apposition() -> None:
+    found = attributions("An outside expert, Dr. Ana Ruiz of the clinic, described the gains as modest.")
+    assert (found[0].verb, found[0].speaker) == ("described", "Ana Ruiz")
+
+
+def test_ambiguous_verbs_need_a_name_or_role() -> None:
+    assert attributions("The boat, a trawler called the Sea Lark, sank.") == ()

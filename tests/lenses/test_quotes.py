@@ -88,3 +88,13 @@ def test_different_quotations_stay_apart(make_article: MakeArticle) -> None:
         make_article("b", ["\u201cFishing boats must stay moored,\u201d she said."]),
     ]
     assert len(analyse(articles)["quotes"]) == 2
+
+
+def test_one_speaker_spelled_two_ways_is_not_flagged(make_article: MakeArticle) -> None:
+    articles = [
+        make_article("a", ["\u201cThis was a transaction, not a vote,\u201d said Oleh Havryliuk."]),
+        make_article("b", ["\u201cThis was a transaction, not a vote,\u201d said Oleg Gavrilyuk."]),
+    ]
+    quote = analyse(articles)["quotes"][0]
+    assert quote["speakers"] == ["Oleg Gavrilyuk", "Oleh Havryliuk"]
+    assert quote["speakers_differ"] is False
