@@ -60,12 +60,12 @@ def _claim_page(site: Path, claim_id: str) -> str:
 
 
 def _article(data: dict[str, Any], outlet: str) -> str:
-    return next(a["id"] for a in data["articles"] if a["outlet"] == outlet)
+    return next(str(a["id"]) for a in data["articles"] if a["outlet"] == outlet)
 
 
 def _sentence(data: dict[str, Any], outlet: str, words: str) -> str:
     article = next(a for a in data["articles"] if a["outlet"] == outlet)
-    return next(s["id"] for s in article["sentences"] if words in s["text"])
+    return next(str(s["id"]) for s in article["sentences"] if words in s["text"])
 
 
 def _claims_with(data: dict[str, Any], sentence_id: str) -> list[str]:

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from digest.lenses.names import analyse
+from digest.lenses.names import Data, analyse
 from tests.lenses.conftest import MakeArticle
 
 
-def _groups(data: dict) -> list[list[str]]:  # type: ignore[type-arg]
+def _groups(data: Data) -> list[list[str]]:
     return [[s["spelling"] for s in v["spellings"]] for v in data["variants"]]
 
 

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from digest.lenses.quotes import analyse
+from digest.lenses.quotes import CarrierData, Data, analyse
 from tests.lenses.conftest import MakeArticle
 
 QUOTE = "The bridge is safe for cars but not for lorries until the spring"
 
 
-def _carriers(data: dict, index: int = 0) -> dict[str, dict]:  # type: ignore[type-arg]
+def _carriers(data: Data, index: int = 0) -> dict[str, CarrierData]:
     return {c["article"]: c for c in data["quotes"][index]["carriers"]}
 
 
