@@ -38,7 +38,17 @@ def _percent(share: float) -> str:
 
 
 def _ops(rows: Sequence[Sequence[str]]) -> tuple[DiffOp, ...]:
-    return tuple(DiffOp(cast(DiffKind, kind), ref, out) for kind, ref, out in rows)
+    """Diff operations from their JSON form.
+
+    A passage that ends where the quotation goes on has no trailing space on its last common
+    word; the quotation's space is kept so the word and the struck-through rest stay apart.
+    """
+    ops = []
+    for position, (kind, ref, out) in enumerate(rows):
+        if kind == "equal" and position + 1 < len(rows) and ref[-1:].isspace() and not out[-1:].isspace():
+            out += " "
+        ops.append(DiffOp(cast(DiffKind, kind), ref, out))
+    return tuple(ops)
 
 
 def _sentence_link(story: Story, here: str, sentence_id: str, label: str) -> str:

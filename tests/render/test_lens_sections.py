@@ -78,3 +78,9 @@ def test_sections_are_empty_without_lens_data() -> None:
     assert lens_sections.claim_quotes(bare, bare.claims[0], "x.md") == ""
     assert lens_sections.story_reuse(bare) == ""
     assert lens_sections.story_names(bare, "x.md") == ""
+
+
+def test_a_trimmed_quotation_keeps_a_space_before_the_cut() -> None:
+    ops = lens_sections._ops([["equal", "holding the line ", "holding the line"], ["delete", "for now.", ""]])
+    assert ops[0].out == "holding the line "
+    assert ops[1].out == ""
