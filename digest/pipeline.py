@@ -7,6 +7,7 @@ from pathlib import Path
 from digest.align import align
 from digest.compare import view
 from digest.ingest import read_story
+from digest.lenses import apply as apply_lenses
 from digest.model import Story
 from digest.normalize import normalize
 from digest.segment import segment
@@ -18,4 +19,4 @@ def analyze(folder: Path) -> Story:
     articles = tuple(segment(normalize(raw)) for raw in found.articles)
     claims = align(articles)
     views = tuple(view(claim, articles) for claim in claims)
-    return Story(found.meta, articles, views, found.problems)
+    return Story(found.meta, articles, views, found.problems, apply_lenses(articles, views))

@@ -40,6 +40,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 config.markdown_extensions.append(extension)
         if paths.STYLESHEET not in config.extra_css:
             config.extra_css.append(paths.STYLESHEET)
+        if paths.LENS_STYLESHEET not in config.extra_css:
+            config.extra_css.append(paths.LENS_STYLESHEET)
         return config
 
     def seeds_path(self, config: MkDocsConfig) -> Path:

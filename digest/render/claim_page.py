@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from digest.model import ClaimView, Story
-from digest.render import paths
+from digest.render import lens_sections, paths
 from digest.render.markup import block, bullet_list, diff_html, front_matter, inert, link, plural
 
 LEGEND = (
@@ -48,10 +48,14 @@ def render(story: Story, position: int) -> tuple[str, str]:
         else:
             label = f"**{name}** (worded too differently for a word diff; shown whole)"
             body = inert(sentence.text)
+        label += lens_sections.badges(story, phrasing.sentence)
         parts.append(
             f'<div class="px-phrasing" markdown>\n\n{label} \u00b7 {source}\n\n'
             f'<p class="px-sentence">{body}</p>\n\n</div>\n\n'
         )
+    parts.append(lens_sections.claim_reuse(story, view))
+    parts.append(lens_sections.claim_quotes(story, view, here))
+    parts.append(lens_sections.claim_numbers(story, view, here))
     if view.missing:
         parts.append("## Outlets that do not report it\n\n")
         parts.append(bullet_list(_outlet(story, aid) for aid in view.missing) + "\n")

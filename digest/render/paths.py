@@ -23,6 +23,7 @@ def data(story_id: str) -> str:
 
 
 STYLESHEET = "assets/parallax.css"
+LENS_STYLESHEET = "assets/lenses.css"
 
 
 def relative(source: str, target: str) -> str:

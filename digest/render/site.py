@@ -23,8 +23,8 @@ class Site:
     """Other files by path: JSON data and the stylesheet."""
 
 
-def stylesheet() -> str:
-    return resources.files("digest.render").joinpath("parallax.css").read_text(encoding="utf-8")
+def stylesheet(name: str = "parallax.css") -> str:
+    return resources.files("digest.render").joinpath(name).read_text(encoding="utf-8")
 
 
 def story_files(story: Story) -> tuple[dict[str, str], dict[str, str]]:
@@ -42,6 +42,7 @@ def story_files(story: Story) -> tuple[dict[str, str], dict[str, str]]:
 def build(stories: Sequence[Story]) -> Site:
     pages: dict[str, str] = dict([home.render(stories)])
     assets: dict[str, str] = {paths.STYLESHEET: stylesheet()}
+    assets[paths.LENS_STYLESHEET] = stylesheet("lenses.css")
     for story in sorted(stories, key=lambda s: s.meta.id):
         story_pages, story_assets = story_files(story)
         pages.update(story_pages)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from digest.model import Story
-from digest.render import paths
+from digest.render import lens_sections, paths
 from digest.render.markup import (
     block,
     bullet_list,
@@ -68,6 +68,12 @@ def render(story: Story) -> tuple[str, str]:
         )
     parts.append(table(["Outlet", "Byline", "Published", "Original", "Sentences"], rows))
     parts.append(_matrix(story, here))
+    parts.append(lens_sections.story_coverage(story, here))
+    parts.append(lens_sections.story_quotes(story, here))
+    parts.append(lens_sections.story_attribution(story, here))
+    parts.append(lens_sections.story_numbers(story, here))
+    parts.append(lens_sections.story_names(story, here))
+    parts.append(lens_sections.story_reuse(story))
     parts.append(_alone(story, here))
     parts.append(_problems(story))
     return here, "".join(parts)

@@ -1,0 +1,28 @@
+"""Lenses: ways of showing *how* outlets differ, on top of the aligned claims.
+
+Each lens is a module with one job and an ``analyse`` function returning
+JSON-ready data (plain dicts, lists, strings and numbers, in a fixed order);
+`apply` runs them all once per story and `digest.model.Story.lenses` keeps the
+result under each lens's name, which the JSON export and the pages read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from digest.lenses import attribution, coverage, names, numbers_lens, quotes, reuse
+from digest.model import Article, ClaimView
+
+NAMES = ("attribution", "coverage", "names", "numbers", "quotes", "reuse")
+
+
+def apply(articles: Sequence[Article], views: Sequence[ClaimView]) -> dict[str, object]:
+    """Every lens's results for one story, keyed by lens name."""
+    return {
+        "attribution": attribution.analyse(articles),
+        "coverage": coverage.analyse(articles, views),
+        "names": names.analyse(articles),
+        "numbers": numbers_lens.analyse(articles, views),
+        "quotes": quotes.analyse(articles),
+        "reuse": reuse.analyse(articles),
+    }

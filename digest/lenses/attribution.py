@@ -1,0 +1,444 @@
+"""Who each sentence is attributed to, with which verb, and how far the outlet keeps its distance.
+
+Outlets reporting the same statement differ less in the words of the
+statement than in its frame: "said" or "claimed", "told reporters" or
+"insisted", a bare assertion or one "without providing evidence". Those frames
+are short, fixed phrases, so plain patterns find them; everything inside a
+quotation is masked first, because a speaker's own words are not the outlet's
+frame.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypedDict
+
+from digest.evidence import name_key
+from digest.lenses.quoting import masked
+from digest.model import Article
+from digest.text import fold_key
+
+# Attribution verbs: (pattern of its forms, label shown, whether the verb itself keeps a distance).
+_VERBS: tuple[tuple[str, str, bool], ...] = (
+    (r"according\s+to", "according to", False),
+    (r"as\s+per", "according to", False),
+    (
+        r"told\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference|a\s+briefing)",
+        "told reporters",
+        False,
+    ),
+    (r"(?:say|says|said|saying)", "said", False),
+    (r"(?:tells|told)", "told", False),
+    (r"(?:claims|claimed|claiming)", "claimed", True),
+    (r"(?:insists|insisted|insisting)", "insisted", True),
+    (r"(?:alleges|alleged|alleging)", "alleged", True),
+    (r"(?:elaborates|elaborated|elaborating)", "elaborated", False),
+    (r"(?:adds|added|adding)", "added", False),
+    (r"(?:notes|noted|noting)", "noted", False),
+    (r"(?:states|stated|stating)", "stated", False),
+    (r"(?:explains|explained|explaining)", "explained", False),
+    (r"(?:announces|announced|announcing)", "announced", False),
+    (r"(?:writes|wrote|writing)", "wrote", False),
+    (r"(?:argues|argued|arguing)", "argued", True),
+    (r"(?:warns|warned|warning)", "warned", False),
+    (r"(?:confirms|confirmed|confirming)", "confirmed", False),
+    (r"(?:acknowledges|acknowledged|acknowledging|admits|admitted|admitting)", "acknowledged", False),
+    (r"(?:maintains|maintained|maintaining|asserts|asserted|asserting)", "maintained", True),
+    (r"(?:reports|reported|reporting)", "reported", False),
+    (r"(?:reveals|revealed|revealing)", "revealed", False),
+    (r"(?:believe|believes|believed)", "believe", False),
+    (r"(?:accuses|accused|accusing)", "accused", False),
+    (r"(?:denies|denied|denying)", "denied", False),
+    (r"(?:calls|called|calling)", "called", False),
+    (r"(?:describes|described|describing)", "described", False),
+)
+_NAME_ONLY = frozenset({"called", "described", "believe", "reported", "revealed"})
+"""Verbs that also have non-attributing uses ("a group called"): they need a name or role before them."""
+_VERB = re.compile(
+    r"(?<![\w'])(?:" + "|".join(f"(?P<v{i}>{form})" for i, (form, _, _) in enumerate(_VERBS)) + r")(?![\w'])",
+    re.IGNORECASE,
+)
+
+# Markers of distance or missing support, by kind. Each is matched outside quotations.
+_HEDGES: tuple[tuple[str, str], ...] = (
+    (r"allegedly|supposedly|purportedly|reportedly|ostensibly|so-called", "distancing"),
+    (r"(?:claims|claimed|claiming|purports|purported)\s+to", "distancing"),
+    (
+        r"without\s+(?:providing|offering|giving|presenting|citing|showing|producing)\s+(?:any\s+)?"
+        r"(?:evidence|proof)|without\s+(?:any\s+)?(?:evidence|proof)",
+        "no evidence",
+    ),
+    (
+        r"(?:did|does|do|would)\s+not\s+(?:explain|say|specify|provide|elaborate|give|offer|disclose|reveal|"
+        r"cite|clarify|detail)|declined\s+to\s+(?:say|comment|elaborate|specify|explain|give)",
+        "no evidence",
+    ),
+    (
+        r"(?:could|can|has|have)\s+not\s+(?:been\s+|be\s+)?(?:independently\s+)?(?:verified|confirmed)|"
+        r"unverified|unconfirmed",
+        "no evidence",
+    ),
+    (r"(?:is|was|it's|remains|remained)\s+(?:not|n't)\s+(?:immediately\s+)?clear|unclear", "uncertain"),
+    (r"may\s+have|might\s+have|believed\s+to|appears?\s+to|apparently|possibly", "uncertain"),
+)
+_HEDGE = re.compile(
+    r"(?<![\w'])(?:" + "|".join(f"(?P<h{i}>{form})" for i, (form, _) in enumerate(_HEDGES)) + r")(?![\w'])",
+    re.IGNORECASE,
+)
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019.\-]*|[,;:()]")
+_AUXILIARIES = frozenset(
+    "has have had is was were are will would also repeatedly further later earlier previously then "
+    "again already first now still recently publicly privately once twice".split()
+)
+_TITLES = frozenset(
+    """
+    president vice prime minister mr mrs ms dr prof sir dame gen general brig lt col colonel maj major
+    capt captain sgt adm admiral secretary senator sen rep representative gov governor mayor king queen
+    prince princess pope chancellor ambassador judge justice chief speaker spokesman spokeswoman professor
+    """.split()
+)
+"""Capitalised words in front of a name that say what the person is, not who."""
+_FUNCTION = frozenset(
+    "while although though but and as after before when if because in on at this these so then however "
+    "meanwhile yet since".split()
+)
+ROLES = frozenset(
+    """
+    government governments official officials spokesman spokeswoman spokesperson spokespeople source
+    sources minister ministry president secretary police authorities authority administration department
+    military army officers officer analysts analyst experts expert witnesses witness residents resident
+    lawmakers spokesmen prosecutors prosecutor investigators investigator diplomats diplomat leader leaders
+    agency office council chief director commander ambassador press specialist specialists researcher
+    researchers scientist scientists professor doctor doctors lawyer lawyers attorney engineer manager
+    chairman chairwoman founder editor correspondent aide aides adviser advisers advisor envoy member
+    members coach captain owner economist economists organisers organizers campaigners activists
+    """.split()
+)
+"""Lower-case nouns that can head who is speaking ("officials", "the government")."""
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "mr.", "mrs.", "ms.", "dr.", "prof", "prof."})
+_CLAUSE_STOPS = frozenset(
+    {"that", "and", "but", "while", "which", "who", "as", "because", "although", "after"}
+)
+MAX_SOURCE_WORDS = 8
+MAX_APPOSITION_WORDS = 20
+_NEGATIONS = frozenset("not n't never cannot to".split())
+"""A verb after these is no attribution: "did not say", "declined to say", "cannot say"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One "who said it" found in a sentence."""
+
+    source: str
+    """Who, as the outlet wrote it ("US National Security Council spokesman John Kirby")."""
+    speaker: str | None
+    """The person or body's name inside the source ("John Kirby"), if it has one."""
+    verb: str
+    """The attribution verb's label ("told reporters", "according to")."""
+    loaded: bool
+    """True for verbs that keep a distance ("claimed", "insisted")."""
+    position: int
+    """Where the verb starts in the sentence, to find the attribution nearest a quotation."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    marker: str
+    """The marker as written ("allegedly", "did not explain")."""
+    kind: str
+    """``distancing``, ``no evidence`` or ``uncertain``."""
+    phrase: str
+    """The marker with the rest of its clause, so a reader sees what it applies to."""
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Everything this lens finds in one sentence."""
+
+    attributions: tuple[Attribution, ...]
+    hedges: tuple[Hedge, ...]
+
+
+def speaker_key(name: str) -> str:
+    """A key under which "John Kirby", "Mr Kirby" and "Kirby" meet: the folded last name."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019\-]*", name) if w.lower() not in _HONORIFICS]
+    if not words:
+        return fold_key(name)
+    last = re.sub(r"['\u2019]s$", "", words[-1])
+    if len(words) == 1 or words[-1][:1].isupper():
+        return fold_key(last)
+    return fold_key(" ".join(words))
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """True when two credits name one person, allowing transliterations ("Havryliuk"/"Gavrilyuk").
+
+    Last names meet on `digest.evidence.name_key`; past that, a frame of four or more consonants
+    that agrees after its first letter is taken as one name spelled from another alphabet.
+    """
+    first, second = speaker_key(a), speaker_key(b)
+    if first == second or name_key(first) == name_key(second):
+        return True
+    frame_a, frame_b = name_key(first)[1:], name_key(second)[1:]
+    return " " not in first + second and len(frame_a) >= 4 and frame_a[1:] == frame_b[1:]
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in PRONOUNS
+
+
+def _split_name(words: Sequence[str]) -> str | None:
+    """The trailing run of capitalised words after any title: the name itself ("Pat Ryder")."""
+    run: list[str] = []
+    for word in reversed(words):
+        if not _is_name_word(word) or word.lower().rstrip(".") in _TITLES:
+            break
+        run.append(word)
+    run.reverse()
+    while run and run[0].lower() in {"the", "a", "an"}:
+        run.pop(0)
+    return " ".join(run) if run else None
+
+
+def _first_name_run(words: Sequence[str]) -> str | None:
+    """The first run of capitalised words of an apposition, titles dropped ("Dr. Ana Ruiz of ...")."""
+    run: list[str] = []
+    for word in words:
+        if _is_name_word(word) and word.lower() not in _FUNCTION:
+            run.append(word)
+        elif run:
+            break
+    return _split_name(run) if run else None
+
+
+def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[str, str | None] | None:
+    """The noun phrase just before an attribution verb: "The White House", "He", "John Kirby"."""
+    words = [(m.group(0), m.start()) for m in _WORD.finditer(text[:end])]
+    while words and words[-1][0].lower() in _AUXILIARIES:
+        words.pop()
+    if words and words[-1][0].lower() in _NEGATIONS:
+        return None  # "did not say", "declined to comment": no attribution
+    apposition: list[str] = []
+    if words and words[-1][0] == ",":
+        # An apposition: "Pat Ryder, the Pentagon press secretary, told reporters".
+        commas = [i for i, (w, _) in enumerate(words[:-1]) if w == ","]
+        if not commas or len(words) - 1 - commas[-1] > MAX_APPOSITION_WORDS:
+            return None
+        apposition = [w for w, _ in words[commas[-1] + 1 : -1]]
+        words = words[: commas[-1]]
+    if words and words[-1][0].lower() in PRONOUNS:
+        return words[-1][0], None
+    taken: list[str] = []
+    reversed_words = [w for w, _ in reversed(words)]
+    for position, word in enumerate(reversed_words):
+        lowered = word.lower()
+        if word in ",;:()" or len(taken) >= MAX_SOURCE_WORDS or lowered in _FUNCTION:
+            break
+        if _is_name_word(word) or lowered in ROLES or lowered in {"of", "the", "a", "an", "one", "two"}:
+            taken.append(word)
+            continue
+        # One lower-case word between capitalised ones belongs to a title ("Harbour master").
+        before = reversed_words[position + 1] if position + 1 < len(reversed_words) else ""
+        if (
+            taken
+            and _is_name_word(before)
+            and before.lower() not in _FUNCTION
+            and lowered not in _CLAUSE_STOPS
+        ):
+            taken.append(word)
+            continue
+        break
+    taken.reverse()
+    while taken and taken[0].lower() in {"of"}:
+        taken.pop(0)
+    content = [w for w in taken if w.lower() not in {"of", "the", "a", "an", "one", "two"}]
+    if content:
+        # "A specialist, Dr. Ana Ruiz of the clinic, said": the name is in the apposition.
+        return " ".join(taken), _split_name(taken) or _first_name_run(apposition)
+    if not clause_allowed:
+        return None
+    # No name or role right before the verb: take the clause back to its start if it is short
+    # ("one source briefed on the findings said").
+    clause: list[str] = []
+    for word, _ in reversed(words):
+        if word in ",;:()" or word.lower() in _CLAUSE_STOPS:
+            break
+        clause.append(word)
+    clause.reverse()
+    if 1 <= len(clause) <= MAX_SOURCE_WORDS - 1:
+        return " ".join(clause), _split_name(clause)
+    return None
+
+
+def _forward_source(text: str, start: int, any_noun: bool = False) -> tuple[str, str | None] | None:
+    """The source after the verb: "according to the British government", "said John Kirby"."""
+    taken: list[str] = []
+    for match in _WORD.finditer(text[start:]):
+        word = match.group(0)
+        if word in ",;:()" or len(taken) >= MAX_SOURCE_WORDS:
+            break
+        if word.lower() in _CLAUSE_STOPS and taken:
+            break
+        taken.append(word.rstrip("."))
+    content = [w for w in taken if w.lower() not in {"the", "a", "an"}]
+    if not content:
+        return None
+    if not any_noun and not (_is_name_word(content[0]) or content[0].lower() in ROLES | {"one"}):
+        return None
+    return " ".join(taken), _split_name(taken)
+
+
+def _verb_index(match: re.Match[str]) -> int:
+    return next(int(name[1:]) for name, value in match.groupdict().items() if value is not None)
+
+
+def attributions(text: str) -> tuple[Attribution, ...]:
+    """Every attribution of the sentence, left to right; quoted words are never read as one."""
+    plain = masked(text)
+    found: list[Attribution] = []
+    for match in _VERB.finditer(plain):
+        _, label, loaded = _VERBS[_verb_index(match)]
+        if match.group(0)[:1].isupper() and label != "according to":
+            continue  # "States", "Reports": a capitalised form is a name or a heading word
+        source: tuple[str, str | None] | None
+        if label == "according to":
+            source = _forward_source(plain, match.end(), any_noun=True)
+        else:
+            source = _backward_source(plain, match.start(), clause_allowed=label not in _NAME_ONLY)
+            if source is None and match.group(0).lower().endswith("ing") and found:
+                source = (found[-1].source, found[-1].speaker)
+            if source is None and label in {"said", "told", "added", "noted", "wrote", "reported"}:
+                source = _forward_source(plain, match.end())
+        if source is None:
+            continue
+        found.append(Attribution(source[0], source[1], label, loaded, match.start()))
+    return tuple(found)
+
+
+def _clause(text: str, start: int, limit: int = 10) -> str:
+    """From ``start`` to the end of its clause, at most ``limit`` words."""
+    rest = text[start:]
+    stop = re.search(r"[,;:.!?()\"\u201c\u201d]|\s[-\u2013\u2014]\s", rest)
+    clause = rest[: stop.start()] if stop else rest
+    words = clause.split()
+    return " ".join(words[:limit])
+
+
+def hedges(text: str) -> tuple[Hedge, ...]:
+    plain = masked(text)
+    found: list[Hedge] = []
+    for match in _HEDGE.finditer(plain):
+        _, kind = _HEDGES[next(int(n[1:]) for n, v in match.groupdict().items() if v is not None)]
+        marker = " ".join(text[match.start() : match.end()].split())
+        found.append(Hedge(marker, kind, _clause(text, match.start())))
+    return tuple(found)
+
+
+def frame(text: str) -> Frame:
+    return Frame(attributions(text), hedges(text))
+
+
+def resolve(attribution: Attribution, previous: str | None) -> str | None:
+    """The named speaker of an attribution, following "he"/"she" back to the last name given."""
+    if attribution.speaker:
+        return attribution.speaker
+    if attribution.source.lower() in PRONOUNS - {"it", "we", "i"}:
+        return previous
+    return None
+
+
+# JSON shapes -------------------------------------------------------------------------------
+
+
+class AttributionData(TypedDict):
+    source: str
+    speaker: str | None
+    verb: str
+    loaded: bool
+
+
+class HedgeData(TypedDict):
+    marker: str
+    kind: str
+    phrase: str
+
+
+class SentenceData(TypedDict):
+    attributions: list[AttributionData]
+    hedges: list[HedgeData]
+    unattributed: bool
+
+
+class HedgedSentence(TypedDict):
+    sentence: str
+    marker: str
+    kind: str
+    phrase: str
+
+
+class OutletData(TypedDict):
+    sentences: int
+    attributed: int
+    hedged: int
+    unattributed: int
+    hedged_share: float
+    verbs: list[list[object]]
+    """[verb, count] pairs, most used first."""
+    hedges: list[HedgedSentence]
+
+
+class Data(TypedDict):
+    sentences: dict[str, SentenceData]
+    outlets: dict[str, OutletData]
+
+
+def analyse(articles: Sequence[Article]) -> Data:
+    """Frames of every sentence and a summary per outlet (the whole articles, not only claims)."""
+    sentences: dict[str, SentenceData] = {}
+    outlets: dict[str, OutletData] = {}
+    for article in articles:
+        verbs: Counter[str] = Counter()
+        hedged_rows: list[HedgedSentence] = []
+        attributed = hedged = 0
+        last_speaker: str | None = None
+        for sentence in article.sentences:
+            found = frame(sentence.text)
+            rows: list[AttributionData] = []
+            for item in found.attributions:
+                speaker = resolve(item, last_speaker)
+                rows.append(
+                    {"source": item.source, "speaker": speaker, "verb": item.verb, "loaded": item.loaded}
+                )
+                verbs[item.verb] += 1
+                if item.speaker:
+                    last_speaker = item.speaker
+            hedge_rows: list[HedgeData] = [
+                {"marker": h.marker, "kind": h.kind, "phrase": h.phrase} for h in found.hedges
+            ]
+            sentences[sentence.id] = {
+                "attributions": rows,
+                "hedges": hedge_rows,
+                "unattributed": not rows,
+            }
+            attributed += bool(rows)
+            hedged += bool(hedge_rows)
+            hedged_rows.extend(
+                {"sentence": sentence.id, "marker": h["marker"], "kind": h["kind"], "phrase": h["phrase"]}
+                for h in hedge_rows
+            )
+        total = len(article.sentences)
+        outlets[article.id] = {
+            "sentences": total,
+            "attributed": attributed,
+            "hedged": hedged,
+            "unattributed": total - attributed,
+            "hedged_share": round(hedged / total, 4) if total else 0.0,
+            "verbs": [[verb, count] for verb, count in sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0]))],
+            "hedges": hedged_rows,
+        }
+    return {"sentences": sentences, "outlets": outlets}

@@ -1,0 +1,264 @@
+"""Quote fidelity: who quotes a passage word for word, who trims or alters it, who only reports it.
+
+A quotation is the one place where outlets promise the speaker's exact words,
+so any change inside it matters more than a change around it. Passages of
+different outlets are the same quotation when they share a run of words;
+the longest version stands for the quotation and every other version is
+compared with it. An outlet that carries no passage but a sentence repeating
+most of the quotation's content words gives it in reported speech.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, TypedDict
+
+from digest.compare import word_diff
+from digest.evidence import STOPWORDS, stem
+from digest.lenses.attribution import Attribution, attributions, resolve, same_speaker, speaker_key
+from digest.lenses.quoting import passages
+from digest.model import Article, ClaimView
+from digest.text import words
+
+MIN_WORDS = 2
+"""A one-word quotation ("dozens") is a scare quote rather than a statement to follow."""
+SHARED_RUN = 4
+"""Words in a row that make two passages one quotation (or all of the shorter one)."""
+REPORTED_COVERAGE = 0.5
+"""Share of a quotation's content words a sentence must repeat to count as reporting it."""
+REPORTED_MIN_TERMS = 4
+"""Quotations with fewer content words are too short to recognise in other words."""
+_EDGE_WORDS = frozenset({"a", "an", "the", "and", "but", "so"})
+
+Status = Literal["verbatim", "trimmed", "altered", "reported"]
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    article: str
+    sentence: str
+    text: str
+    words: tuple[str, ...]
+    speaker: str | None
+    """The named or described speaker credited in the outlet's sentence."""
+
+
+class CarrierData(TypedDict):
+    article: str
+    sentence: str
+    status: str
+    text: str
+    """The passage as the outlet quotes it, or its reported-speech sentence."""
+    diff: list[list[str]]
+    """Word diff from the quotation to this version (empty when verbatim)."""
+    similarity: float
+    speaker: str | None
+
+
+class QuoteData(TypedDict):
+    id: str
+    text: str
+    """The longest version of the quotation: what every other version is compared with."""
+    carriers: list[CarrierData]
+    missing: list[str]
+    speakers: list[str]
+    speakers_differ: bool
+
+
+class Data(TypedDict):
+    quotes: list[QuoteData]
+
+
+def _core(sequence: Sequence[str]) -> tuple[str, ...]:
+    """The words without leading or trailing articles and conjunctions ("a relatively small number")."""
+    items = list(sequence)
+    while items and items[0] in _EDGE_WORDS:
+        items.pop(0)
+    while items and items[-1] in _EDGE_WORDS:
+        items.pop()
+    return tuple(items)
+
+
+def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
+    size = len(shorter)
+    return any(tuple(longer[i : i + size]) == tuple(shorter) for i in range(len(longer) - size + 1))
+
+
+def _longest_run(a: Sequence[str], b: Sequence[str]) -> int:
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for word in a:
+        current = [0] * (len(b) + 1)
+        for j, other in enumerate(b, 1):
+            if word == other:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+def _same_quote(a: Passage, b: Passage) -> bool:
+    run = _longest_run(a.words, b.words)
+    return run >= min(SHARED_RUN, len(_core(a.words)), len(_core(b.words)))
+
+
+def _credit(found: Sequence[Attribution], position: int, previous: str | None) -> str | None:
+    """The attribution nearest the quotation, its pronoun followed back to the last name."""
+    if not found:
+        return None
+    nearest = min(found, key=lambda item: abs(item.position - position))
+    return resolve(nearest, previous) or nearest.source
+
+
+def collect(articles: Sequence[Article]) -> list[Passage]:
+    """Every quoted passage of the story with its credited speaker, in reading order.
+
+    A passage in a sentence that names nobody continues the previous sentence's
+    speaker: outlets split one long quotation over several sentences.
+    """
+    found: list[Passage] = []
+    for article in articles:
+        last_named: str | None = None
+        last_credit: str | None = None
+        for sentence in article.sentences:
+            frames = attributions(sentence.text)
+            for position, text in passages(sentence.text):
+                keys = words(text)
+                if len(keys) < MIN_WORDS:
+                    continue
+                credit = _credit(frames, position, last_named) if frames else last_credit
+                found.append(Passage(article.id, sentence.id, text, keys, credit))
+            for item in frames:
+                if item.speaker:
+                    last_named = item.speaker
+            if frames:
+                last_credit = _credit(frames, len(sentence.text), last_named)
+    return found
+
+
+def _groups(found: Sequence[Passage]) -> list[list[Passage]]:
+    """Passages that are one quotation, by union of pairwise matches; in reading order."""
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(found)):
+        for j in range(i + 1, len(found)):
+            if _same_quote(found[i], found[j]):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[Passage]] = {}
+    for i, item in enumerate(found):
+        groups.setdefault(root(i), []).append(item)
+    return [groups[key] for key in sorted(groups)]
+
+
+def _status(quote: Passage, version: Passage) -> Status:
+    if _core(version.words) == _core(quote.words):
+        return "verbatim"
+    if _contains(quote.words, _core(version.words)):
+        return "trimmed"
+    return "altered"
+
+
+def _content(text: str) -> set[str]:
+    return {stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1 and not w.isdigit()}
+
+
+def _reported(quote: Passage, article: Article) -> tuple[str, float] | None:
+    """The sentence of ``article`` that gives the quotation in its own words, with its coverage."""
+    wanted = _content(quote.text)
+    if len(wanted) < REPORTED_MIN_TERMS:
+        return None
+    best: tuple[str, float] | None = None
+    for sentence in article.sentences:
+        shared = len(wanted & _content(sentence.text))
+        coverage = shared / len(wanted)
+        if shared < REPORTED_MIN_TERMS or coverage < REPORTED_COVERAGE:
+            continue
+        if best is None or coverage > best[1]:
+            best = (sentence.id, coverage)
+    return best
+
+
+def _speakers_of(article: Article) -> dict[str, str | None]:
+    """The speaker credited by each sentence, for reported-speech versions."""
+    credited: dict[str, str | None] = {}
+    last_named: str | None = None
+    for sentence in article.sentences:
+        frames = attributions(sentence.text)
+        credited[sentence.id] = _credit(frames, 0, last_named) if frames else None
+        for item in frames:
+            if item.speaker:
+                last_named = item.speaker
+    return credited
+
+
+def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Data:
+    """Every quotation of the story and how each outlet carries it (whole articles, not only claims)."""
+    del views  # quotations are followed through whole articles, claims or not
+    by_id = {a.id: a for a in articles}
+    texts = {s.id: s.text for a in articles for s in a.sentences}
+    quotes: list[QuoteData] = []
+    for number, group in enumerate(_groups(collect(articles)), 1):
+        quote = max(group, key=lambda p: (len(p.words), -group.index(p)))
+        carriers: list[CarrierData] = []
+        missing: list[str] = []
+        for article in articles:
+            own = [p for p in group if p.article == article.id]
+            if own:
+                version = max(own, key=lambda p: (word_diff(quote.text, p.text)[1], -own.index(p)))
+                status = _status(quote, version)
+                ops, similarity = word_diff(quote.text, version.text)
+                carriers.append(
+                    {
+                        "article": article.id,
+                        "sentence": version.sentence,
+                        "status": status,
+                        "text": version.text,
+                        "diff": [] if status == "verbatim" else [[o.kind, o.ref, o.out] for o in ops],
+                        "similarity": round(similarity, 4),
+                        "speaker": version.speaker,
+                    }
+                )
+                continue
+            reported = _reported(quote, by_id[article.id])
+            if reported is None:
+                missing.append(article.id)
+                continue
+            sentence_id, _ = reported
+            ops, similarity = word_diff(quote.text, texts[sentence_id])
+            carriers.append(
+                {
+                    "article": article.id,
+                    "sentence": sentence_id,
+                    "status": "reported",
+                    "text": texts[sentence_id],
+                    "diff": [[o.kind, o.ref, o.out] for o in ops],
+                    "similarity": round(similarity, 4),
+                    "speaker": _speakers_of(by_id[article.id])[sentence_id],
+                }
+            )
+        keys: dict[str, str] = {}
+        for carrier in carriers:
+            if carrier["speaker"]:
+                keys.setdefault(speaker_key(carrier["speaker"]), carrier["speaker"])
+        people: list[str] = []
+        for key in sorted(keys):
+            if not any(same_speaker(key, other) for other in people):
+                people.append(key)
+        quotes.append(
+            {
+                "id": f"q{number}",
+                "text": quote.text,
+                "carriers": carriers,
+                "missing": missing,
+                "speakers": [keys[k] for k in sorted(keys)],
+                "speakers_differ": len(people) > 1,
+            }
+        )
+    return {"quotes": quotes}

@@ -1,0 +1,387 @@
+"""Markdown fragments showing the lenses' results on claim and story pages.
+
+Everything here reads `digest.model.Story.lenses` (the same data the JSON
+export publishes), so a page never shows something the data does not hold.
+Every piece of input text goes through `markup.inert`; the lens data is
+article text too (sources, quoted passages, phrases) and is treated as such.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import cast
+
+from digest.lenses import attribution, coverage, names, numbers_lens, quotes, reuse
+from digest.model import ClaimView, DiffKind, DiffOp, Story
+from digest.render import paths
+from digest.render.markup import bullet_list, diff_html, inert, link, plural, table
+
+_STATUS = {
+    "verbatim": "quotes it verbatim",
+    "trimmed": "quotes part of it",
+    "altered": "quotes it with changes",
+    "reported": "reported speech, no quotation",
+}
+_LEVEL = {"reprint": "reprint", "shared copy": "shared copy", "independent": "independent"}
+
+
+def _lens(story: Story, name: str) -> object:
+    return story.lenses.get(name)
+
+
+def _outlet(story: Story, article_id: str) -> str:
+    return inert(story.article(article_id).source.outlet)
+
+
+def _percent(share: float) -> str:
+    return f"{round(share * 100)}%"
+
+
+def _ops(rows: Sequence[Sequence[str]]) -> tuple[DiffOp, ...]:
+    """Diff operations from their JSON form.
+
+    A passage that ends where the quotation goes on has no trailing space on its last common
+    word; the quotation's space is kept so the word and the struck-through rest stay apart.
+    """
+    ops = []
+    for position, (kind, ref, out) in enumerate(rows):
+        if kind == "equal" and position + 1 < len(rows) and ref[-1:].isspace() and not out[-1:].isspace():
+            out += " "
+        ops.append(DiffOp(cast(DiffKind, kind), ref, out))
+    return tuple(ops)
+
+
+def _sentence_link(story: Story, here: str, sentence_id: str, label: str) -> str:
+    article_id = story.sentence(sentence_id).article
+    target = paths.relative(here, paths.article(story.meta.id, article_id))
+    return link(label, f"{target}#{sentence_id}")
+
+
+def _claim_link(story: Story, here: str, claim_id: str) -> str:
+    view = next(v for v in story.claims if v.claim.id == claim_id)
+    return link(inert(view.summary), paths.relative(here, paths.claim(story.meta.id, claim_id)))
+
+
+def _badge(kind: str, text: str, title: str) -> str:
+    return f'<span class="px-badge px-badge-{kind}" title="{inert(title)}">{inert(text)}</span>'
+
+
+# Claim pages -------------------------------------------------------------------------------
+
+
+def badges(story: Story, sentence_id: str) -> str:
+    """Attribution and hedging badges for one phrasing, to append to its label."""
+    data = cast("attribution.Data | None", _lens(story, "attribution"))
+    if not data or sentence_id not in data["sentences"]:
+        return ""
+    found = data["sentences"][sentence_id]
+    parts = []
+    for item in found["attributions"]:
+        kind = "loaded" if item["loaded"] else "source"
+        parts.append(_badge(kind, f"{item['verb']}: {item['source']}", "attributed to, with this verb"))
+    for hedge in found["hedges"]:
+        parts.append(_badge("hedge", hedge["marker"], f"{hedge['kind']}: {hedge['phrase']}"))
+    if found["unattributed"]:
+        parts.append(_badge("none", "no attribution", "stated as fact, attributed to no one"))
+    return " " + " ".join(parts)
+
+
+def _quote_rows(story: Story, here: str, quote: quotes.QuoteData) -> str:
+    rows = []
+    for carrier in quote["carriers"]:
+        if carrier["status"] in {"trimmed", "altered"}:
+            wording = diff_html(_ops(carrier["diff"]))
+        else:
+            wording = inert(carrier["text"])
+        rows.append(
+            [
+                _sentence_link(story, here, carrier["sentence"], _outlet(story, carrier["article"])),
+                _STATUS[carrier["status"]],
+                inert(carrier["speaker"]) or "\u2014",
+                wording,
+            ]
+        )
+    rows.extend([_outlet(story, aid), "does not carry it", "\u2014", "\u2014"] for aid in quote["missing"])
+    flag = ""
+    if quote["speakers_differ"]:
+        credited = ", ".join(inert(s) for s in quote["speakers"])
+        flag = f'<p class="px-flag">\u2691 Credited to different speakers: {credited}.</p>\n\n'
+    return (
+        f'<p class="px-quote">\u201c{inert(quote["text"])}\u201d</p>\n\n'
+        + flag
+        + table(["Outlet", "How", "Credited to", "Wording"], rows)
+        + "\n"
+    )
+
+
+def claim_quotes(story: Story, view: ClaimView, here: str) -> str:
+    """Quotations inside this claim's sentences, and how every outlet carries them."""
+    data = cast("quotes.Data | None", _lens(story, "quotes"))
+    if not data:
+        return ""
+    mine = set(view.claim.sentences)
+    found = [q for q in data["quotes"] if any(c["sentence"] in mine for c in q["carriers"])]
+    if not found:
+        return ""
+    parts = ["## Quotations\n\n"]
+    parts.extend(_quote_rows(story, here, quote) for quote in found)
+    return "".join(parts)
+
+
+def _figure_rows(story: Story, here: str, rows: Sequence[numbers_lens.FigureData]) -> str:
+    lines = []
+    for row in rows:
+        flag = " \u2691 qualified differently" if row["qualifiers_differ"] else ""
+        for mention in row["mentions"]:
+            lines.append(
+                [
+                    inert(row["value"]) + flag,
+                    _sentence_link(story, here, mention["sentence"], _outlet(story, mention["article"])),
+                    inert(mention["context"]),
+                    inert(mention["qualifier"]) or "exact",
+                ]
+            )
+        lines.extend(
+            [inert(row["value"]), _outlet(story, aid), "not given", "\u2014"] for aid in row["missing"]
+        )
+    return table(["Figure", "Outlet", "As written", "Qualifier"], lines) + "\n"
+
+
+def claim_numbers(story: Story, view: ClaimView, here: str) -> str:
+    data = cast("numbers_lens.Data | None", _lens(story, "numbers"))
+    if not data or view.claim.id not in data["claims"]:
+        return ""
+    return "## Figures\n\n" + _figure_rows(story, here, data["claims"][view.claim.id])
+
+
+def claim_reuse(story: Story, view: ClaimView) -> str:
+    """A note when outlets stating this fact share their text: they are fewer accounts than outlets."""
+    data = cast("reuse.Data | None", _lens(story, "reuse"))
+    if not data:
+        return ""
+    present = set(view.outlets)
+    notes = []
+    accounts = len(present)
+    for group in data["groups"]:
+        here = [aid for aid in group if aid in present]
+        if len(here) > 1:
+            accounts -= len(here) - 1
+            notes.append(", ".join(_outlet(story, aid) for aid in here))
+    if not notes:
+        return ""
+    return (
+        '<p class="px-reuse-note">Shared text: '
+        + "; ".join(notes)
+        + f" carry largely the same copy, so this fact rests on {plural(accounts, 'independent account')}"
+        + f" from {plural(len(present), 'outlet')}.</p>\n\n"
+    )
+
+
+# Story page --------------------------------------------------------------------------------
+
+
+def story_quotes(story: Story, here: str) -> str:
+    data = cast("quotes.Data | None", _lens(story, "quotes"))
+    if not data or not data["quotes"]:
+        return ""
+    parts = [
+        "\n## Quotations\n\n",
+        "Each quoted passage, compared with its longest version: who quotes it word for word, "
+        "who trims or changes it, who gives it only in reported speech, and whom each outlet credits.\n\n",
+    ]
+    parts.extend(_quote_rows(story, here, quote) for quote in data["quotes"])
+    return "".join(parts)
+
+
+def story_attribution(story: Story, here: str) -> str:
+    data = cast("attribution.Data | None", _lens(story, "attribution"))
+    if not data:
+        return ""
+    rows = []
+    for article in story.articles:
+        summary = data["outlets"].get(article.id)
+        if summary is None:
+            continue
+        total = max(summary["sentences"], 1)
+        verbs = ", ".join(f"{inert(str(verb))} ({count})" for verb, count in summary["verbs"][:4])
+        rows.append(
+            [
+                inert(article.source.outlet),
+                str(summary["sentences"]),
+                _percent(summary["attributed"] / total),
+                _percent(summary["hedged_share"]),
+                str(summary["unattributed"]),
+                verbs or "\u2014",
+            ]
+        )
+    parts = [
+        "\n## Attribution and hedging\n\n",
+        "Whom each outlet's sentences are attributed to and with which verbs, and where it keeps its "
+        "distance (\u201callegedly\u201d) or notes missing support "
+        "(\u201cwithout providing evidence\u201d).\n\n",
+        table(["Outlet", "Sentences", "Attributed", "Hedged", "No attribution", "Most used verbs"], rows),
+        "\n",
+    ]
+    for article in story.articles:
+        summary = data["outlets"].get(article.id)
+        if not summary or not summary["hedges"]:
+            continue
+        parts.append(f"### Hedges and distancing: {inert(article.source.outlet)}\n\n")
+        parts.append(
+            bullet_list(
+                f"{_badge('hedge', h['marker'], h['kind'])} {inert(h['kind'])}: "
+                + _sentence_link(story, here, h["sentence"], inert(h["phrase"]))
+                for h in summary["hedges"]
+            )
+            + "\n"
+        )
+    return "".join(parts)
+
+
+def story_numbers(story: Story, here: str) -> str:
+    data = cast("numbers_lens.Data | None", _lens(story, "numbers"))
+    if not data:
+        return ""
+    parts = []
+    if data["story"]:
+        parts.append("\n## Figures across outlets\n\n")
+        parts.append(
+            "Figures that more than one outlet gives anywhere in its article, with the words around "
+            "them; \u2691 marks a figure the outlets qualify differently.\n\n"
+        )
+        parts.append(_figure_rows(story, here, data["story"]))
+    vague = [(aid, rows) for aid, rows in data["vague"].items() if rows]
+    if vague:
+        parts.append("\n## Amounts without a figure\n\n")
+        rows = [
+            [
+                _outlet(story, aid),
+                inert(item["text"]) + (" (in a quotation)" if item["quoted"] else ""),
+                _sentence_link(story, here, item["sentence"], inert(item["context"])),
+            ]
+            for aid, items in vague
+            for item in items
+        ]
+        parts.append(table(["Outlet", "Amount", "Where"], rows) + "\n")
+    return "".join(parts)
+
+
+def story_names(story: Story, here: str) -> str:
+    data = cast("names.Data | None", _lens(story, "names"))
+    if not data or not data["variants"]:
+        return ""
+    rows = []
+    for variant in data["variants"]:
+        spellings, outlets, examples = [], [], []
+        for spelling in variant["spellings"]:
+            name = inert(spelling["spelling"])
+            example = spelling["example"]
+            where = inert(example["context"])
+            if example["sentence"]:
+                where = _sentence_link(story, here, example["sentence"], where)
+            else:
+                where += " (caption)"
+            spellings.append(f"**{name}**")
+            outlets.append(f"{name}: " + ", ".join(_outlet(story, aid) for aid in spelling["articles"]))
+            examples.append(f"{name}: {where}")
+        rows.append([" / ".join(spellings), " \u00b7 ".join(outlets), " \u00b7 ".join(examples)])
+    return (
+        "\n## Spellings of names\n\n"
+        "One person or place spelled differently across outlets.\n\n"
+        + table(["Spellings", "Who writes which", "Examples"], rows)
+        + "\n"
+    )
+
+
+def story_coverage(story: Story, here: str) -> str:
+    data = cast("coverage.Data | None", _lens(story, "coverage"))
+    if not data:
+        return ""
+    rows = []
+    spots = []
+    for article in story.articles:
+        outlet = data["outlets"].get(article.id)
+        if outlet is None:
+            continue
+        rows.append(
+            [
+                inert(article.source.outlet),
+                str(outlet["claims"]),
+                str(len(outlet["alone"])),
+                str(len(outlet["blind_spots"])),
+            ]
+        )
+        if outlet["blind_spots"]:
+            spots.append(f"### Left out by {inert(article.source.outlet)}\n\n")
+            spots.append(bullet_list(_claim_link(story, here, cid) for cid in outlet["blind_spots"]) + "\n")
+    parts = [
+        "\n## What each outlet alone reports, and leaves out\n\n",
+        "Blind spots are facts most other outlets report and this one does not.\n\n",
+        table(["Outlet", "Shared facts it states", "Facts it alone reports", "Blind spots"], rows),
+        "\n",
+        *spots,
+    ]
+    headlines = data["headlines"]
+    if headlines["reference"] and len(headlines["rows"]) > 1:
+        reference = story.article(headlines["reference"])
+        parts.append("### Headlines compared\n\n")
+        parts.append(
+            f"Each headline against the most typical one ({inert(reference.source.outlet)}\u2019s).\n\n"
+        )
+        lines = [
+            [
+                _outlet(story, row["article"]),
+                inert(story.article(row["article"]).headline)
+                if row["article"] == headlines["reference"]
+                else diff_html(_ops(row["diff"])),
+                _percent(row["similarity"]),
+            ]
+            for row in headlines["rows"]
+        ]
+        parts.append(table(["Outlet", "Headline", "Words in common"], lines) + "\n")
+    return "".join(parts)
+
+
+def story_reuse(story: Story) -> str:
+    data = cast("reuse.Data | None", _lens(story, "reuse"))
+    if not data or len(data["articles"]) < 2:
+        return ""
+    ids = data["articles"]
+    header = ["Share of \u2193 found in \u2192", *(_outlet(story, aid) for aid in ids)]
+    levels = {}
+    for pair in data["pairs"]:
+        levels[(pair["a"], pair["b"])] = levels[(pair["b"], pair["a"])] = pair["level"]
+    rows = []
+    for i, aid in enumerate(ids):
+        cells = [_outlet(story, aid)]
+        for j, bid in enumerate(ids):
+            if i == j:
+                cells.append("\u2014")
+                continue
+            level = levels[(aid, bid)]
+            mark = f" **{_LEVEL[level]}**" if level != "independent" else ""
+            cells.append(
+                f"{_percent(data['reuse'][i][j])} ({_percent(data['verbatim'][i][j])} verbatim){mark}"
+            )
+        rows.append(cells)
+    thresholds = data["thresholds"]
+    parts = [
+        "\n## Text reuse\n\n",
+        "How much of each article's text (row) another article (column) also carries: sentences close "
+        "enough to be one text edited "
+        f"(at least {_percent(thresholds['sentence_match'])} of words in common) "
+        "count their shared words; words inside runs of eight shared words in a row count as verbatim "
+        "(in brackets); the share shown is the larger of the two. "
+        f"A pair is marked **reprint** from {_percent(thresholds['reprint'])} and **shared copy** from "
+        f"{_percent(thresholds['shared_copy'])} in either direction.\n\n",
+        '<div class="px-matrix" markdown>\n\n',
+        table(header, rows),
+        "\n</div>\n\n",
+    ]
+    if data["groups"]:
+        groups = "; ".join(", ".join(_outlet(story, aid) for aid in group) for group in data["groups"])
+        parts.append(
+            f"Outlets sharing their copy: {groups}. Each such group counts as one account, so these "
+            f"{plural(len(ids), 'outlet')} amount to {plural(data['accounts'], 'independent account')}.\n\n"
+        )
+    return "".join(parts)

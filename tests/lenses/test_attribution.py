@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import pytest
+
+from digest.lenses.attribution import analyse, attributions, hedges, same_speaker, speaker_key
+from tests.lenses.conftest import MakeArticle
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "speaker", "verb"),
+    [
+        (
+            "Harbour master Ines Calder told reporters the ferry would not sail.",
+            "Harbour master Ines Calder",
+            "Ines Calder",
+            "told reporters",
+        ),
+        (
+            "The ferry will not sail, according to the port authority.",
+            "the port authority",
+            None,
+            "according to",
+        ),
+        ("Mayor Tom Reyes insisted the budget was balanced.", "Mayor Tom Reyes", "Tom Reyes", "insisted"),
+        ("The company has claimed the fire started elsewhere.", "The company", None, "claimed"),
+        (
+            "Dr Ana Ruiz, the hospital's chief surgeon, said two patients were stable.",
+            "Dr Ana Ruiz",
+            "Ana Ruiz",
+            "said",
+        ),
+        ("\u201cWe are ready,\u201d Calder elaborated.", "Calder", "Calder", "elaborated"),
+    ],
+)
+def test_source_and_verb(sentence: str, source: str, speaker: str | None, verb: str) -> None:
+    found = attributions(sentence)
+    assert found, sentence
+    assert (found[0].source, found[0].speaker, found[0].verb) == (source, speaker, verb)
+
+
+def test_words_inside_a_quotation_are_not_the_outlets_attribution() -> None:
+    assert attributions("The banner read \u201cthe people said no\u201d.") == ()
+
+
+def test_a_participle_continues_the_previous_speaker() -> None:
+    found = attributions("\u201cIt is over,\u201d Calder said, adding that repairs would take weeks.")
+    assert [(a.speaker, a.verb) for a in found] == [("Calder", "said"), ("Calder", "added")]
+
+
+def test_a_capitalised_form_is_not_a_verb() -> None:
+    assert [a.verb for a in attributions("The United States announced new rules.")] == ["announced"]
+
+
+def test_loaded_verbs_are_marked() -> None:
+    assert attributions("The minister claimed victory.")[0].loaded
+    assert not attributions("The minister said it was a victory.")[0].loaded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marker", "kind", "phrase"),
+    [
+        ("The group allegedly stole the files.", "allegedly", "distancing", "allegedly stole the files"),
+        ("The firm claims to be the largest.", "claims to", "distancing", "claims to be the largest"),
+        (
+            "She said the dam was unsafe without providing evidence for it.",
+            "without providing evidence",
+            "no evidence",
+            "without providing evidence for it",
+        ),
+        (
+            "He did not explain where the figures came from.",
+            "did not explain",
+            "no evidence",
+            "did not explain where the figures came from",
+        ),
+        ("It was not immediately clear who fired first.", "was not immediately clear", "uncertain", None),
+    ],
+)
+def test_hedges(sentence: str, marker: str, kind: str, phrase: str | None) -> None:
+    found = hedges(sentence)
+    assert [(h.marker, h.kind) for h in found] == [(marker, kind)]
+    if phrase is not None:
+        assert found[0].phrase == phrase
+
+
+def test_a_hedge_inside_a_quotation_is_the_speakers_not_the_outlets() -> None:
+    assert hedges("He said \u201cthe thieves allegedly fled\u201d on foot.") == ()
+
+
+def test_speaker_key_joins_forms_of_one_name() -> None:
+    assert speaker_key("Mr Calder") == speaker_key("Ines Calder") == speaker_key("Calder's") == "calder"
+
+
+def test_outlet_summary(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a",
+        [
+            "Officials said the road would reopen.",
+            "The road allegedly flooded twice.",
+            "Traffic resumed at noon.",
+            "He added that crews stayed overnight.",
+        ],
+    )
+    data = analyse([article])
+    summary = data["outlets"]["a"]
+    counts = (summary["sentences"], summary["attributed"], summary["hedged"], summary["unattributed"])
+    assert counts == (4, 2, 1, 2)
+    assert summary["hedged_share"] == 0.25
+    assert summary["verbs"] == [["added", 1], ["said", 1]]
+    assert data["sentences"]["a-s3"]["unattributed"] is True
+    assert summary["hedges"][0]["sentence"] == "a-s2"
+
+
+def test_a_pronoun_is_followed_back_to_the_last_named_speaker(make_article: MakeArticle) -> None:
+    article = make_article("a", ["Ines Calder said the port was closed.", "She added it may reopen."])
+    data = analyse([article])
+    assert data["sentences"]["a-s2"]["attributions"][0]["speaker"] == "Ines Calder"
+
+
+def test_a_leading_article_is_not_part_of_the_name() -> None:
+    found = attributions("The Harbour Board said the quay was closed.")
+    assert (found[0].source, found[0].speaker) == ("The Harbour Board", "Harbour Board")
+
+
+def test_a_verb_after_a_bare_comma_has_no_source() -> None:
+    long_clause = "After weeks of rain and two failed repairs to the old stone wall on the east bank, said."
+    assert attributions(long_clause) == ()
+
+
+def test_same_speaker_across_transliterations() -> None:
+    assert same_speaker("Mr Havryliuk", "Oleh Gavrilyuk")
+    assert same_speaker("Volodymyr Zelensky", "Zelenskyy")
+    assert not same_speaker("Tom Reyes", "Ana Ruiz")
+    assert not same_speaker("the port authority", "the harbour board")
+
+
+def test_a_negated_verb_is_no_attribution() -> None:
+    assert attributions("He did not say where the money went.") == ()
+    assert attributions("The ministry declined to say more.") == ()
+
+
+def test_a_name_inside_an_apposition() -> None:
+    found = attributions("An outside expert, Dr. Ana Ruiz of the clinic, described the gains as modest.")
+    assert (found[0].verb, found[0].speaker) == ("described", "Ana Ruiz")
+
+
+def test_ambiguous_verbs_need_a_name_or_role() -> None:
+    assert attributions("The boat, a trawler called the Sea Lark, sank.") == ()

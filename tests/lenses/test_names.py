@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from digest.lenses.names import Data, analyse
+from tests.lenses.conftest import MakeArticle
+
+
+def _groups(data: Data) -> list[list[str]]:
+    return [[s["spelling"] for s in v["spellings"]] for v in data["variants"]]
+
+
+def test_transliterations_are_grouped(make_article: MakeArticle) -> None:
+    articles = [
+        make_article(
+            "a", ["Officials in Kyiv said Volodymyr Zelensky would speak.", "Zelensky spoke later."]
+        ),
+        make_article("b", ["Kiev said Vladimir Zelenskyy would speak."]),
+    ]
+    data = analyse(articles)
+    assert _groups(data) == [["Kiev", "Kyiv"], ["Vladimir", "Volodymyr"], ["Zelensky", "Zelenskyy"]]
+    kyiv = data["variants"][0]["spellings"][1]
+    assert kyiv["articles"] == ["a"]
+    assert kyiv["count"] == 1
+    assert kyiv["example"]["sentence"] == "a-s1"
+
+
+def test_inflections_are_not_spellings(make_article: MakeArticle) -> None:
+    articles = [
+        make_article("a", ["Talks between Iran and Ukraine stalled.", "Varnia voted."]),
+        make_article("b", ["An Iranian envoy met a Ukrainian one.", "The Varnian assembly voted."]),
+    ]
+    assert analyse(articles)["variants"] == []
+
+
+def test_words_also_written_in_lower_case_are_not_names(make_article: MakeArticle) -> None:
+    articles = [
+        make_article("a", ["Several boats sank.", "There were several more."]),
+        make_article("b", ["Seven boats sank."]),
+    ]
+    assert analyse(articles)["variants"] == []
+
+
+def test_captions_count_as_the_outlets_spelling(make_article: MakeArticle) -> None:
+    articles = [
+        make_article("a", ["The talks began."], removed=["Crowds in Kyiv on Monday (AP)"]),
+        make_article("b", ["Kiev hosted the talks."]),
+    ]
+    data = analyse(articles)
+    assert _groups(data) == [["Kiev", "Kyiv"]]
+    assert data["variants"][0]["spellings"][1]["example"]["sentence"] is None

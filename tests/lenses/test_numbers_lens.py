@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from digest.compare import view
+from digest.lenses.numbers_lens import analyse, compare, vague_amounts
+from digest.model import Claim
+from tests.lenses.conftest import MakeArticle
+
+
+def test_same_figure_with_different_qualifiers_is_flagged(make_article: MakeArticle) -> None:
+    a = make_article("a", ["The storm cut power to 30% of homes."])
+    b = make_article("b", ["The storm cut power to roughly 30 percent of homes."])
+    rows = compare([*a.sentences, *b.sentences], ["a", "b"])
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["value"] == "30%"
+    assert row["qualifiers"] == ["exact", "roughly"]
+    assert row["qualifiers_differ"] is True
+    assert [m["context"] for m in row["mentions"]] == ["to 30% of homes.", "to roughly 30 percent of homes."]
+
+
+def test_a_count_turned_into_a_ceiling(make_article: MakeArticle) -> None:
+    a = make_article("a", ["The city ordered 2,400 new buses."])
+    b = make_article("b", ["The city bought as many as 2400 buses."])
+    row = compare([*a.sentences, *b.sentences], ["a", "b"])[0]
+    assert row["value"] == "2400"
+    assert [m["qualifier"] for m in row["mentions"]] == [None, "as many as"]
+    assert "bought as many as 2400" in row["mentions"][1]["context"]
+
+
+def test_same_qualifier_is_not_flagged_and_missing_outlets_are_listed(make_article: MakeArticle) -> None:
+    a = make_article("a", ["About 300 people left."])
+    row = compare(list(a.sentences), ["a", "b"])[0]
+    assert row["qualifiers_differ"] is False
+    assert row["missing"] == ["b"]
+
+
+def test_years_are_not_compared(make_article: MakeArticle) -> None:
+    a = make_article("a", ["The plant opened in 2014."])
+    assert compare(list(a.sentences), ["a"]) == []
+
+
+def test_vague_amounts(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a", ['Police sent a "relatively small number" of officers.', "Dozens of boats were damaged."]
+    )
+    found = vague_amounts(article)
+    assert [(v["text"], v["quoted"]) for v in found] == [
+        ("a relatively small number", True),
+        ("Dozens", False),
+    ]
+
+
+def test_claims_and_story_level(make_article: MakeArticle) -> None:
+    a = make_article("a", ["The storm cut power to 30% of homes.", "Two crews and 45 trucks were sent."])
+    b = make_article("b", ["The storm cut power to roughly 30% of homes.", "Some 45 trucks were sent."])
+    claim = view(Claim("c1", ("a-s1", "b-s1"), "a-s1"), [a, b])
+    data = analyse([a, b], [claim])
+    assert [r["value"] for r in data["claims"]["c1"]] == ["30%"]
+    # Story level: larger figures only; the small count "two" is left out.
+    assert [r["value"] for r in data["story"]] == ["30%", "45"]
+    assert data["story"][1]["qualifiers"] == ["exact", "some"]

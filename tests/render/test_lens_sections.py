@@ -1,0 +1,86 @@
+"""Lens fragments on pages: what they show, and that article text in them stays inert."""
+
+from __future__ import annotations
+
+import html
+
+from digest.compare import view
+from digest.lenses import apply
+from digest.model import Claim, Story, StoryMeta
+from digest.render import claim_page, lens_sections, story_page
+from tests.lenses.conftest import build_article
+
+HOSTILE = '<script>alert(1)</script> {{ config }} --8<-- "secret.env" {: onclick=x } {++ fake ++}'
+
+
+def _story() -> Story:
+    a = build_article(
+        "a",
+        [
+            f"Mayor Tom Reyes said: \u201cThe levee held {HOSTILE} until dawn.\u201d",
+            "About 300 residents left, according to <b>the council</b>.",
+        ],
+        outlet="Ledger <img src=x onerror=alert(1)>",
+        headline=f"Levee holds {HOSTILE}",
+    )
+    b = build_article(
+        "b",
+        [
+            f"\u201cThe levee held {HOSTILE} until dawn,\u201d Reyes allegedly said.",
+            "Roughly 300 residents left.",
+        ],
+        outlet="Courier",
+        headline="Levee holds overnight",
+    )
+    articles = (a, b)
+    claims = (
+        view(Claim("levee", ("a-s1", "b-s1"), "a-s1"), articles),
+        view(Claim("residents", ("a-s2", "b-s2"), "a-s2"), articles),
+    )
+    return Story(StoryMeta("flood", "Flood", None), articles, claims, (), apply(articles, claims))
+
+
+def _no_markup_from_input(markdown: str) -> None:
+    for needle in ("<script", "<img", "<b>", "{{", "--8<--", "{:", "{++", "onerror=", "onclick="):
+        assert needle not in markdown
+
+
+def test_claim_page_shows_badges_quotes_and_figures_inertly() -> None:
+    story = _story()
+    _, levee = claim_page.render(story, 0)
+    _, residents = claim_page.render(story, 1)
+    for page in (levee, residents):
+        _no_markup_from_input(page)
+    assert 'class="px-badge px-badge-hedge"' in levee
+    text = html.unescape(levee)
+    assert "allegedly" in text
+    assert "said: Mayor Tom Reyes" in text
+    assert "## Quotations" in levee
+    assert "quotes it verbatim" in text
+    residents_text = html.unescape(residents)
+    assert "## Figures" in residents
+    assert "qualified differently" in residents_text
+    assert "Roughly 300 residents" in residents_text
+
+
+def test_story_page_sections_are_inert() -> None:
+    story = _story()
+    _, page = story_page.render(story)
+    _no_markup_from_input(page)
+    for heading in ("## Quotations", "## Attribution and hedging", "## Text reuse", "### Headlines compared"):
+        assert heading in page
+
+
+def test_sections_are_empty_without_lens_data() -> None:
+    story = _story()
+    bare = Story(story.meta, story.articles, story.claims, story.problems)
+    assert lens_sections.badges(bare, "a-s1") == ""
+    assert lens_sections.claim_quotes(bare, bare.claims[0], "x.md") == ""
+    assert lens_sections.story_reuse(bare) == ""
+    assert lens_sections.story_names(bare, "x.md") == ""
+
+
+def test_a_trimmed_quotation_keeps_a_space_before_the_cut() -> None:
+    ops = lens_sections._ops([["equal", "holding the line ", "holding the line"], ["delete", "for now.", ""]])
+    assert ops[0].out == "holding the line "
+    assert ops[1].out == ""
