@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from digest.model import Article, Removal, Sentence, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -68,3 +70,33 @@ def project(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return create
+
+
+# Articles built from hand-written sentences, so each lens test states its own input.
+
+MakeArticle = Callable[..., Article]
+
+
+def build_article(
+    article_id: str,
+    sentences: Sequence[str],
+    outlet: str | None = None,
+    headline: str = "A headline",
+    removed: Sequence[str] = (),
+) -> Article:
+    return Article(
+        id=article_id,
+        file=f"{article_id}.txt",
+        source=Source(outlet or article_id.title()),
+        headline=headline,
+        sentences=tuple(
+            Sentence(f"{article_id}-s{n}", article_id, n, n, text) for n, text in enumerate(sentences, 1)
+        ),
+        subheads=(),
+        removed=tuple(Removal(text, "photo caption or credit") for text in removed),
+    )
+
+
+@pytest.fixture
+def make_article() -> MakeArticle:
+    return build_article

@@ -37,7 +37,9 @@ def test_cli_export_works_outside_seeds(tmp_path: Path) -> None:
     )
     result = subprocess.run(
         [sys.executable, "-m", "digest.cli", "export", str(story)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     data = json.loads(result.stdout)
     assert data["story"]["id"] == "a-story"
@@ -49,7 +51,8 @@ def test_cli_export_works_outside_seeds(tmp_path: Path) -> None:
 def test_cli_export_rejects_a_missing_folder(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "digest.cli", "export", str(tmp_path / "nope")],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 2
     assert "is not a folder" in result.stderr

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import MakeArticle
 
 from digest.lenses.attribution import analyse, attributions, hedges, same_speaker, speaker_key
-from tests.lenses.conftest import MakeArticle
 
 
 @pytest.mark.parametrize(

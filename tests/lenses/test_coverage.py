@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+from conftest import MakeArticle
+
 from digest.compare import view
 from digest.lenses.coverage import analyse, headlines
 from digest.model import Claim
-from tests.lenses.conftest import MakeArticle
 
 
 def test_alone_and_blind_spots(make_article: MakeArticle) -> None:

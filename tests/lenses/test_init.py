@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import json
 
+from conftest import build_article
+
 from digest.compare import view
 from digest.lenses import NAMES, apply
 from digest.model import Article, Claim
-from tests.lenses.conftest import build_article
 
 
 def _articles() -> tuple[Article, ...]:

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+from conftest import MakeArticle
+
 from digest.lenses.names import Data, analyse
-from tests.lenses.conftest import MakeArticle
 
 
 def _groups(data: Data) -> list[list[str]]:

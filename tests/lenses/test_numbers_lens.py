@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+from conftest import MakeArticle
+
 from digest.compare import view
 from digest.lenses.numbers_lens import analyse, compare, vague_amounts
 from digest.model import Claim
-from tests.lenses.conftest import MakeArticle
 
 
 def test_same_figure_with_different_qualifiers_is_flagged(make_article: MakeArticle) -> None:

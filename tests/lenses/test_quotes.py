@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+from conftest import MakeArticle
+
 from digest.lenses.quotes import CarrierData, Data, analyse
-from tests.lenses.conftest import MakeArticle
 
 QUOTE = "The bridge is safe for cars but not for lorries until the spring"
 

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+from conftest import MakeArticle
+
 from digest.lenses.reuse import analyse, level, rewritten_share, verbatim_share
-from tests.lenses.conftest import MakeArticle
 
 WIRE = [
     "Flood waters breached the northern levee of the Lorn river shortly before dawn on Monday.",

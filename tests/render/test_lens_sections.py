@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 
+from conftest import build_article
+
 from digest.compare import view
 from digest.lenses import apply
 from digest.model import Claim, Story, StoryMeta
 from digest.render import claim_page, lens_sections, story_page
-from tests.lenses.conftest import build_article
 
 HOSTILE = '<script>alert(1)</script> {{ config }} --8<-- "secret.env" {: onclick=x } {++ fake ++}'
 
