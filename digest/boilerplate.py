@@ -26,12 +26,24 @@ WIDGET = "share, newsletter or app prompt"
 RELATED = "related-article link"
 FOOTER = "site footer"
 ADVERT = "advertisement"
+TIMESTAMP = "publication date or reading time"
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends the way a sentence does (stop, question or exclamation mark)."""
+    return bool(_SENTENCE_END.search(fold(text)))
+
+
 def _short(text: str, limit: int = 14) -> bool:
     return len(words(text)) <= limit
+
+
+_STRONG_CREDIT = re.compile(
+    r"^(photo|photograph|picture|image|video|credit|file photo)s?\s*(:|by\b)|\S\s+/\s+\S|\bvia\b",
+    re.IGNORECASE,
+)
 
 
 def credit_in_parentheses(text: str) -> str | None:
@@ -48,13 +60,17 @@ def credit_in_parentheses(text: str) -> str | None:
         return None
     before = line[: match.start()].rstrip()
     credit = match.group(1)
-    if _SENTENCE_END.search(before):
-        return None
     credit_words = words(credit)
     if not credit_words or len(credit_words) > 12:
         return None
+    if _SENTENCE_END.search(before):
+        # A sentence followed by a bracket is article text ("... (local time)"),
+        # unless the bracket is unmistakably a picture credit: a "Photo:" label
+        # or the "photographer / agency" pair that only credits use.
+        return CAPTION if _short(before, 40) and _STRONG_CREDIT.search(credit) else None
     looks_credited = (
-        "via" in credit_words
+        bool(_STRONG_CREDIT.search(credit))
+        or "via" in credit_words
         or credit.isupper()
         or all(
             w[:1].isupper() or w.lower() in {"via", "of", "and", "the", "for", "/"} or not w[:1].isalpha()
@@ -161,8 +177,100 @@ def advertisement(text: str) -> str | None:
     )
 
 
+_DATE_WORDS = re.compile(
+    r"\b(published|updated|posted|last|first|modified|on|at|am|pm|a\.m|p\.m|gmt|bst|utc|cet|cest|"
+    r"est|edt|pst|pdt|local|time|mon(day)?|tue(s|sday)?|wed(nesday)?|thu(rs|rsday)?|fri(day)?|"
+    r"sat(urday)?|sun(day)?|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
+    r"sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|today|yesterday|ago|hours?|mins?|minutes?)\b"
+    r"|\d+(?:[:.]\d+)*(?:st|nd|rd|th)?",
+    re.IGNORECASE,
+)
+
+
+def timestamp(text: str) -> str | None:
+    """ "Published 11:04 Wednesday, October 8, 2025", "4 min read": page metadata, not text.
+
+    The line must consist of date and time words alone (plus a label such as
+    "Published" or "Updated"), so a sentence that merely mentions a date stays.
+    """
+    line = fold(text)
+    if not _short(line, 14):
+        return None
+    if re.fullmatch(r"\d+\s*(min|mins|minute|minutes)\s+(read|listen)", line, re.I):
+        return TIMESTAMP
+    if not re.search(r"\d", line):
+        return None
+    rest = _DATE_WORDS.sub(" ", line)
+    rest = re.sub(r"[\s,.:;|/\u2022\u00b7()\-]+", "", rest)
+    has_label = re.match(r"(published|updated|posted|last updated|first published)\b", line, re.I)
+    has_date = re.search(
+        r"\b(19|20)\d\d\b|\d{1,2}:\d\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+        line,
+        re.I,
+    )
+    if rest or not (has_label or (has_date and not _SENTENCE_END.search(line))):
+        return None
+    return TIMESTAMP
+
+
+_DISCLAIMER = re.compile(
+    r"not (a substitute|intended as a substitute) for (professional )?(medical|legal|financial|"
+    r"investment)? ?advice|for (general )?information(al)? (purposes )?only|"
+    r"(views|opinions) expressed (here|in this article)|this (article|story) (was|has been) "
+    r"(updated|amended|corrected)\b.{0,40}$|^(additional|further) reporting by\b|^(edited|compiled) by\b",
+    re.IGNORECASE,
+)
+
+
+def disclaimer(text: str) -> str | None:
+    """Notes the site adds to every article: advice disclaimers, reporting credits."""
+    line = fold(text)
+    return FOOTER if _short(line, 30) and _DISCLAIMER.search(line) else None
+
+
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(\.[\w\-]+)+")
+_IMPERATIVE = re.compile(
+    r"^(follow|subscribe|download|sign up|join|listen|watch|support|become|get|try|register|log in|"
+    r"click|tap|share|like|email|e-mail|contact|send|tell|write to|read|visit|find|see|don't miss)\b",
+    re.IGNORECASE,
+)
+
+
+def reader_address(text: str) -> str | None:
+    """An imperative addressed to the reader about the site itself ("Follow us on ...",
+    "Got a story? Email ...").
+
+    Article sentences report what others did; a short line that opens with an
+    order and speaks of "our" channels, "your" inbox or an e-mail address is the
+    site talking to its readers.
+    """
+    line = fold(text)
+    if not _short(line, 20):
+        return None
+    if re.match(r"^(got|have) a (story|tip|news tip)\b", line, re.I):
+        return WIDGET
+    if _EMAIL.search(line) and re.search(r"\b(email|e-mail|contact|write|send|tips?)\b", line, re.I):
+        return WIDGET
+    if _IMPERATIVE.match(line) and re.search(r"\b(our|us|your)\b", line, re.I):
+        return WIDGET
+    return None
+
+
+_TAGS = re.compile(r"^(tags|topics|filed under|more about|categories|keywords|related|see more)\s*:", re.I)
+
+
+def tag_list(text: str) -> str | None:
+    """ "Topics: A, B" and a lone "Related:" label: site navigation under the article."""
+    line = fold(text)
+    return RELATED if _short(line, 20) and _TAGS.match(line) and not _SENTENCE_END.search(line) else None
+
+
 LINE_RULES: tuple[Rule, ...] = (
     advertisement,
+    timestamp,
+    disclaimer,
+    reader_address,
+    tag_list,
     related_link,
     reader_prompt,
     copyright_sign,

@@ -7,6 +7,10 @@ what comes first and last.
 
 from __future__ import annotations
 
+import re
+
+from rapidfuzz import fuzz
+
 from digest import boilerplate
 from digest.model import CleanArticle, CleanBlock, RawArticle, RawBlock, Removal
 from digest.text import fold_key, words
@@ -16,13 +20,24 @@ REPEATED_BLOCK = "repeated paragraph"
 DATELINE = "dateline"
 
 
+_SITE_SEPARATOR = re.compile(r"\s+[|\u2022\u00b7]\s+|\s+[-\u2013\u2014:]{1,2}\s+")
+
+
 def _repeats_headline(text: str, headline: str) -> bool:
-    """True for a line that is the headline again, re-cased or run together with itself."""
+    """True for a line that is the headline again: re-cased, run together with itself,
+    or followed by the site's name after a separator ("Headline | Site")."""
     line, head = fold_key(text), fold_key(headline)
     if not head:
         return False
     if line == head or line.replace(head, "").strip(" .:-|") == "":
         return True
+    if not boilerplate.ends_sentence(text):
+        for separator in _SITE_SEPARATOR.finditer(line):
+            before, after = line[: separator.start()], line[separator.end() :]
+            if len(words(after)) <= 6 and (before == head or fuzz.ratio(before, head) >= 92):
+                return True
+        if fuzz.ratio(line, head) >= 92:
+            return True
     line_words, head_words = words(text), set(words(headline))
     return (
         len(line_words) >= 3 and all(w in head_words for w in line_words) and not text.rstrip().endswith(".")

@@ -88,6 +88,11 @@ def split_sentences(text: str) -> list[str]:
         if _is_abbreviation(text, mark):
             continue
         end = match.end()
+        following = text[end:].lstrip().lstrip(_OPENERS)
+        if following[:1].islower():
+            # News sentences open with a capital, a digit or a quote; a lower-case
+            # word after a stop ("2:40 a.m. in a shed") continues the sentence.
+            continue
         if any(start < mark and end - 1 < stop for start, stop in quotes):
             continue
         cuts.append(end)
