@@ -25,6 +25,9 @@ LINK_THRESHOLD = 0.42
 """Lowest pair score that counts as stating the same fact."""
 MIN_SHARED_TERMS = 2
 """A single shared word is a topic, never a fact."""
+CONTAINMENT = 0.75
+CONTAIN_TERMS = 4
+NUMBER_BONUS = 0.1
 QUOTE_RUN = 3
 """Quoted words in common that identify one quotation."""
 TEXT_RUN = 6
@@ -78,13 +81,21 @@ def pair_score(a: Evidence, b: Evidence, rare: Rarity) -> float:
         return 0.0
     dice = 2 * shared / (total_a + total_b)
     containment = shared / min(total_a, total_b)
-    score = max(dice, 0.75 * containment) if len(shared_terms) >= 4 else dice
+    score = max(dice, CONTAINMENT * containment) if len(shared_terms) >= CONTAIN_TERMS else dice
     if _quote_run(a, b) >= QUOTE_RUN:
         score += 0.2
     if _longest_run(a.words, b.words) >= TEXT_RUN:
         score += 0.15
-    score += 0.1 * min(len(a.numbers & b.numbers), 2)
+    score += NUMBER_BONUS * min(len({n for n in a.numbers & b.numbers if _specific(n)}), 2)
     return score
+
+
+def _specific(figure: str) -> bool:
+    """Figures that identify a fact: not the small counts every story repeats."""
+    try:
+        return float(figure.rstrip("%")) > 10 or figure.endswith("%") or "." in figure
+    except ValueError:
+        return False
 
 
 def links(articles: Sequence[Article]) -> list[Link]:

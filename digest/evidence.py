@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from digest import lexicon
 from digest.numbers import figures
 from digest.text import fold, tokens
 
@@ -91,21 +92,59 @@ class Evidence:
 
 
 _QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{3,}?)[\"\u201c\u201d]")
+_TRAILING_VOWELS = re.compile(r"(?<=\w\w)[aeiouy]+$")
+
+
+def term(word: str, capitalised: bool = False) -> str:
+    """The comparable form of one word: synonym group, country, or light stem.
+
+    Trailing vowels are dropped after stemming so that "injure", "injured" and
+    "injuries" meet; capitalised words also lose a nationality suffix so that
+    "Iranian" meets "Iran".
+    """
+    key = word.lower().replace("\u2019", "'")
+    group = lexicon.SYNONYMS.get(key)
+    if group is None:
+        stemmed = stem(key)
+        group = lexicon.SYNONYMS.get(stemmed)
+        if group is None:
+            place = lexicon.country(key)
+            if place:
+                return place
+            if capitalised:
+                return lexicon.demonym_key(key)
+            return _TRAILING_VOWELS.sub("", stemmed)
+    return group
 
 
 def evidence(text: str) -> Evidence:
     toks = [t for t in tokens(text) if t.key[:1].isalnum()]
+    keys = lexicon.join_phrases([t.key for t in toks])
+    fused = len(keys) != len(toks)
     terms: set[str] = set()
     names: set[str] = set()
-    for position, token in enumerate(toks):
-        key = token.key
+    if fused:
+        # Two-word names were fused: match each word back to its token by order.
+        originals = [t.text for t in toks]
+        texts: list[str] = []
+        position = 0
+        for key in keys:
+            texts.append(originals[position] if key == toks[position].key else key)
+            position += 1 if key == toks[position].key else 2
+    else:
+        texts = [t.text for t in toks]
+    for position, (key, original) in enumerate(zip(keys, texts)):
         if key in STOPWORDS or len(key) < 2:
             continue
         if any(ch.isdigit() for ch in key):
             continue
-        terms.add(stem(key))
-        if position > 0 and token.text[:1].isupper() and len(key) >= 4:
-            names.add(stem(key))
+        capitalised = original[:1].isupper()
+        item = term(key, capitalised)
+        terms.add(item)
+        if position > 0 and capitalised and len(key) >= 4:
+            names.add(item)
+    found = figures(text)
+    terms.update("#" + f.canonical for f in found)
     quotes = tuple(
         tuple(t.key for t in tokens(match.group(1)) if t.key[:1].isalnum())
         for match in _QUOTED.finditer(fold(text))
@@ -113,7 +152,7 @@ def evidence(text: str) -> Evidence:
     return Evidence(
         terms=frozenset(terms),
         names=frozenset(names),
-        numbers=frozenset(f.canonical for f in figures(text) if not f.is_year),
+        numbers=frozenset(f.canonical for f in found if not f.is_year),
         quotes=tuple(q for q in quotes if len(q) >= 2),
         words=tuple(t.key for t in toks),
     )
