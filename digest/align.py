@@ -17,16 +17,19 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.evidence import Evidence, Rarity, evidence, name_variants, rarity, unify, weight
+from digest.evidence import Evidence, Rarity, evidence, name_variants, rarity, specific, unify, weight
 from digest.ingest import slug
 from digest.model import Article, Claim, Sentence
 
-LINK_THRESHOLD = 0.42
+LINK_THRESHOLD = 0.32
 """Lowest pair score that counts as stating the same fact."""
 MIN_SHARED_TERMS = 2
 """A single shared word is a topic, never a fact."""
-CONTAINMENT = 0.75
-CONTAIN_TERMS = 4
+WEAK_SHARE = 0.7
+"""A pair scoring this share of the threshold may sit in one claim, never start one."""
+CONTAINMENT = 0.85
+CONTAIN_TERMS = 3
+CONTAIN_MIN = 0.7
 NUMBER_BONUS = 0.1
 QUOTE_RUN = 3
 """Quoted words in common that identify one quotation."""
@@ -81,25 +84,19 @@ def pair_score(a: Evidence, b: Evidence, rare: Rarity) -> float:
         return 0.0
     dice = 2 * shared / (total_a + total_b)
     containment = shared / min(total_a, total_b)
-    score = max(dice, CONTAINMENT * containment) if len(shared_terms) >= CONTAIN_TERMS else dice
+    contained = len(shared_terms) >= CONTAIN_TERMS and containment >= CONTAIN_MIN
+    score = max(dice, CONTAINMENT * containment) if contained else dice
     if _quote_run(a, b) >= QUOTE_RUN:
         score += 0.2
     if _longest_run(a.words, b.words) >= TEXT_RUN:
         score += 0.15
-    score += NUMBER_BONUS * min(len({n for n in a.numbers & b.numbers if _specific(n)}), 2)
+    score += NUMBER_BONUS * min(len({n for n in a.numbers & b.numbers if specific(n)}), 2)
     return score
 
 
-def _specific(figure: str) -> bool:
-    """Figures that identify a fact: not the small counts every story repeats."""
-    try:
-        return float(figure.rstrip("%")) > 10 or figure.endswith("%") or "." in figure
-    except ValueError:
-        return False
-
-
-def links(articles: Sequence[Article]) -> list[Link]:
-    """Every cross-article pair whose score reaches the threshold, strongest first."""
+def links(articles: Sequence[Article], floor: float | None = None) -> list[Link]:
+    """Every cross-article pair whose score reaches ``floor`` (the threshold), strongest first."""
+    floor = LINK_THRESHOLD if floor is None else floor
     sentences = [s for article in articles for s in article.sentences]
     features = {s.id: evidence(s.text) for s in sentences}
     variants = name_variants(features.values())
@@ -111,7 +108,7 @@ def links(articles: Sequence[Article]) -> list[Link]:
             if first.article == second.article:
                 continue
             score = pair_score(features[first.id], features[second.id], rare)
-            if score >= LINK_THRESHOLD:
+            if score >= floor:
                 found.append(Link(first.id, second.id, score))
     found.sort(key=lambda link: (-link.score, link.a, link.b))
     return found
@@ -121,20 +118,24 @@ def _article_of(sentence_id: str) -> str:
     return sentence_id.rsplit("-s", 1)[0]
 
 
-def group(found: Sequence[Link]) -> list[set[str]]:
-    """Build claims from links, strongest first, without chaining unlinked sentences.
+def group(found: Sequence[Link], weak: Sequence[Link] = ()) -> list[set[str]]:
+    """Build claims from links, strongest first, without chaining unrelated sentences.
 
-    A sentence joins a claim only if it is linked to every member from another
-    article; otherwise the link starts a claim of its own. That keeps A~B and
-    B~C from asserting A~C when A and C do not say the same thing.
+    A sentence joins a claim only if it is related to every member from
+    another article: by a link, or by a ``weak`` link (a pair scoring above
+    half the threshold) while also being linked outright to some member. That
+    keeps A~B and B~C from asserting A~C when A and C share nothing, yet lets
+    a reprint's twin sentence join where its copy already sits.
     """
     linked = {frozenset((link.a, link.b)) for link in found}
+    related = linked | {frozenset((link.a, link.b)) for link in weak}
     claims: list[set[str]] = []
 
     def fits(sentence: str, claim: set[str]) -> bool:
         article = _article_of(sentence)
-        return all(
-            frozenset((sentence, member)) in linked for member in claim if _article_of(member) != article
+        others = [member for member in claim if _article_of(member) != article]
+        return all(frozenset((sentence, member)) in related for member in others) and any(
+            frozenset((sentence, member)) in linked for member in others
         )
 
     for link in found:
@@ -178,12 +179,13 @@ def choose_reference(members: Sequence[Sentence], found: Sequence[Link]) -> Sent
 
 def align(articles: Sequence[Article]) -> tuple[Claim, ...]:
     """Claims of a story, in the reading order of their first sentence."""
-    found = links(articles)
+    candidates = links(articles, LINK_THRESHOLD * WEAK_SHARE)
+    found = [link for link in candidates if link.score >= LINK_THRESHOLD]
     by_id = {s.id: s for article in articles for s in article.sentences}
     order = {sid: position for position, sid in enumerate(by_id)}
     claims: list[Claim] = []
     used: set[str] = set()
-    for members in group(found):
+    for members in group(found, candidates):
         ordered = _order(members, order)
         reference = choose_reference([by_id[sid] for sid in ordered], found)
         identifier = claim_id(reference)

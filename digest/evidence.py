@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from rapidfuzz.distance import Levenshtein
+
 from digest import lexicon
 from digest.numbers import figures
 from digest.text import fold, tokens
@@ -91,6 +93,7 @@ class Evidence:
     """All folded words in order, for phrase overlap."""
 
 
+
 _QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{3,}?)[\"\u201c\u201d]")
 _TRAILING_VOWELS = re.compile(r"(?<=\w\w)[aeiouy]+$")
 
@@ -115,6 +118,22 @@ def term(word: str, capitalised: bool = False) -> str:
                 return lexicon.demonym_key(key)
             return _TRAILING_VOWELS.sub("", stemmed)
     return group
+
+
+def _countable(figure: str) -> bool:
+    """Figures worth comparing as terms: "one" and "two" are too common to say anything."""
+    try:
+        return float(figure.rstrip("%")) > 2 or figure.endswith("%")
+    except ValueError:
+        return True
+
+
+def specific(figure: str) -> bool:
+    """Figures that can identify a fact: not the small counts ("two schools") any sentence has."""
+    try:
+        return float(figure.rstrip("%")) > 10 or figure.endswith("%") or "." in figure
+    except ValueError:
+        return False
 
 
 def evidence(text: str) -> Evidence:
@@ -144,7 +163,7 @@ def evidence(text: str) -> Evidence:
         if position > 0 and capitalised and len(key) >= 4:
             names.add(item)
     found = figures(text)
-    terms.update("#" + f.canonical for f in found)
+    terms.update("#" + f.canonical for f in found if _countable(f.canonical))
     quotes = tuple(
         tuple(t.key for t in tokens(match.group(1)) if t.key[:1].isalnum())
         for match in _QUOTED.finditer(fold(text))
@@ -172,18 +191,37 @@ class Rarity:
 def name_variants(items: Iterable[Evidence]) -> dict[str, str]:
     """Map each spelling of a name to one spelling shared by all its variants in the story.
 
-    Only capitalised words of four letters or more take part, and only when the
-    story spells their consonant frame in more than one way.
+    Only capitalised words of four letters or more take part. Two spellings
+    are one name when their consonant frames are equal ("Zelensky"/"Zelenskyy")
+    or, for frames of five consonants or more, differ in one letter
+    ("Havryliuk"/"Gavrilyuk", "Dmitrow"/"Dmitrov"): transliterations vary in
+    single sounds, while different names of that length rarely do.
     """
     spellings: dict[str, set[str]] = {}
     for item in items:
         for name in item.names:
-            spellings.setdefault(name_key(name), set()).add(name)
+            spellings.setdefault(name_key(name)[1:], set()).add(name)
+    frames = sorted(spellings)
+    parent = {frame: frame for frame in frames}
+
+    def root(frame: str) -> str:
+        while parent[frame] != frame:
+            frame = parent[frame]
+        return frame
+
+    long_frames = [frame for frame in frames if len(frame) >= 5]
+    for position, first in enumerate(long_frames):
+        for second in long_frames[position + 1 :]:
+            if abs(len(first) - len(second)) <= 1 and Levenshtein.distance(first, second) <= 1:
+                parent[root(second)] = root(first)
+    groups: dict[str, set[str]] = {}
+    for frame in frames:
+        groups.setdefault(root(frame), set()).update(spellings[frame])
     variants: dict[str, str] = {}
-    for group in spellings.values():
+    for group in groups.values():
         if len(group) > 1:
             canonical = min(group)
-            variants.update({name: canonical for name in group if name != canonical})
+            variants.update({name: canonical for name in sorted(group) if name != canonical})
     return variants
 
 

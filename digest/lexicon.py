@@ -54,6 +54,11 @@ children kids
 cause causes caused
 return returned returns returning
 effect effects impact
+weapon weapons arms munitions armaments
+help helps helped helping assist assists assisted assisting aid aids aided aiding
+role roles involvement
+violate violates violated violating violation violations breach breaches breached
+ban bans banned embargo embargoes prohibition
 """
 
 
@@ -72,9 +77,31 @@ SYNONYMS = _table(_GROUPS)
 _COUNTRY_NAMES = (
     (("united", "states"), "america"),
     (("united", "kingdom"), "britain"),
+    (("united", "nations"), "un"),
     (("no", "one"), "nobody"),
 )
+# A capital stands for its government in news copy ("Washington said", "talks
+# with Tehran"); the table covers capitals that routinely stand in that way.
+_CAPITALS = {
+    "washington": "america",
+    "london": "britain",
+    "moscow": "russia",
+    "kremlin": "russia",
+    "kyiv": "ukraine",
+    "kiev": "ukraine",
+    "beijing": "china",
+    "tehran": "iran",
+    "paris": "france",
+    "berlin": "germany",
+    "tokyo": "japan",
+    "jerusalem": "israel",
+    "ankara": "turkey",
+    "pyongyang": "korea",
+    "seoul": "korea",
+    "brussels": "eu",
+}
 _COUNTRY_WORDS = {
+    **_CAPITALS,
     "america": "america",
     "britain": "britain",
     "us": "america",
@@ -87,6 +114,33 @@ _COUNTRY_WORDS = {
     "u.k": "britain",
     "british": "britain",
     "britons": "britain",
+    "russia": "russia",
+    "russian": "russia",
+    "russians": "russia",
+    "ukraine": "ukraine",
+    "ukrainian": "ukraine",
+    "ukrainians": "ukraine",
+    "china": "china",
+    "chinese": "china",
+    "iran": "iran",
+    "iranian": "iran",
+    "iranians": "iran",
+    "france": "france",
+    "french": "france",
+    "germany": "germany",
+    "german": "germany",
+    "germans": "germany",
+    "japan": "japan",
+    "japanese": "japan",
+    "israel": "israel",
+    "israeli": "israel",
+    "israelis": "israel",
+    "turkey": "turkey",
+    "turkish": "turkey",
+    "korea": "korea",
+    "korean": "korea",
+    "european union": "eu",
+    "eu": "eu",
 }
 
 
