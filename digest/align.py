@@ -21,7 +21,7 @@ from digest.evidence import Evidence, Rarity, evidence, name_variants, rarity, s
 from digest.ingest import slug
 from digest.model import Article, Claim, Sentence
 
-LINK_THRESHOLD = 0.32
+LINK_THRESHOLD = 0.31
 """Lowest pair score that counts as stating the same fact."""
 MIN_SHARED_TERMS = 2
 """A single shared word is a topic, never a fact."""
@@ -90,7 +90,9 @@ def pair_score(a: Evidence, b: Evidence, rare: Rarity) -> float:
         score += 0.2
     if _longest_run(a.words, b.words) >= TEXT_RUN:
         score += 0.15
-    score += NUMBER_BONUS * min(len({n for n in a.numbers & b.numbers if specific(n)}), 2)
+    own_a = {n for n in a.numbers if specific(n)}
+    own_b = {n for n in b.numbers if specific(n)}
+    score += NUMBER_BONUS * min(len(own_a & own_b), 2)
     return score
 
 

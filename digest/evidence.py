@@ -128,6 +128,23 @@ def _countable(figure: str) -> bool:
         return True
 
 
+_MAGNITUDES = ((10, 20, "#dozen"), (20, 100, "#dozens"), (100, 1000, "#hundreds"), (1000, 1e6, "#thousands"))
+_VAGUE_MAGNITUDE = {"~12": "#dozen", "dozens": "#dozens", "hundreds": "#hundreds", "thousands": "#thousands"}
+
+
+def _magnitude(figure: str) -> str | None:
+    """The vague word a count falls under, so "300 residents" meets "hundreds of residents"."""
+    if figure in _VAGUE_MAGNITUDE:
+        return _VAGUE_MAGNITUDE[figure]
+    if figure.endswith("%"):
+        return None
+    try:
+        value = float(figure)
+    except ValueError:
+        return None
+    return next((name for low, high, name in _MAGNITUDES if low <= value < high), None)
+
+
 def specific(figure: str) -> bool:
     """Figures that can identify a fact: not the small counts ("two schools") any sentence has."""
     try:
@@ -156,14 +173,24 @@ def evidence(text: str) -> Evidence:
         if key in STOPWORDS or len(key) < 2:
             continue
         if any(ch.isdigit() for ch in key):
+            if any(ch.isalpha() for ch in key):
+                # A code such as a model or product name ("NX-214"): a name, not a figure.
+                terms.add(key)
+                names.add(key)
             continue
         capitalised = original[:1].isupper()
         item = term(key, capitalised)
         terms.add(item)
+        if "-" in key:
+            # "no-confidence", "once-daily": each part can meet the plain word elsewhere.
+            terms.update(
+                term(part) for part in key.split("-") if part.isalpha() and len(part) > 2 and part not in STOPWORDS
+            )
         if position > 0 and capitalised and len(key) >= 4:
             names.add(item)
     found = figures(text)
     terms.update("#" + f.canonical for f in found if _countable(f.canonical))
+    terms.update(magnitude for f in found if not f.is_year for magnitude in [_magnitude(f.canonical)] if magnitude)
     quotes = tuple(
         tuple(t.key for t in tokens(match.group(1)) if t.key[:1].isalnum())
         for match in _QUOTED.finditer(fold(text))

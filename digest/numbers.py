@@ -91,7 +91,7 @@ QUALIFIERS = (
 )
 _WORD_NUMBER = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 _NUMBER = re.compile(
-    r"(?<![\w.])(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\w.])(?<![A-Za-z]-)(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"|(?P<words>(?:(?:" + _WORD_NUMBER + r")(?:[\s\-]+|$))+))"
     r"(?:\s*(?P<scale>million|billion|trillion|thousand|bn|m)\b)?"
     r"\s*(?P<percent>%|percent\b|per\s+cent\b)?",
