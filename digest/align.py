@@ -33,8 +33,10 @@ CONTAIN_MIN = 0.7
 NUMBER_BONUS = 0.1
 QUOTE_RUN = 3
 """Quoted words in common that identify one quotation."""
+QUOTE_BONUS = 0.2
 TEXT_RUN = 6
 """Words in a row in common that identify copied text."""
+TEXT_BONUS = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,25 +48,50 @@ class Link:
     score: float
 
 
-def _longest_run(a: Sequence[str], b: Sequence[str]) -> int:
-    """Length of the longest run of words the two sequences share (dynamic programming)."""
-    if not a or not b:
-        return 0
-    best = 0
-    previous = [0] * (len(b) + 1)
-    for word in a:
-        current = [0] * (len(b) + 1)
-        for j, other in enumerate(b, 1):
-            if word == other:
-                current[j] = previous[j - 1] + 1
-                if current[j] > best:
-                    best = current[j]
-        previous = current
-    return best
+def _grams(words: Sequence[str], size: int) -> frozenset[tuple[str, ...]]:
+    """Every run of ``size`` words: two texts share a run that long iff they share one of these."""
+    return frozenset(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
 
 
-def _quote_run(a: Evidence, b: Evidence) -> int:
-    return max((_longest_run(qa, qb) for qa in a.quotes for qb in b.quotes), default=0)
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """One sentence's evidence with what every pair comparison needs computed once."""
+
+    evidence: Evidence
+    total: float
+    runs: frozenset[tuple[str, ...]]
+    quoted: frozenset[tuple[str, ...]]
+    figures: frozenset[str]
+
+
+def _prepare(item: Evidence, rare: Rarity) -> _Prepared:
+    quoted: set[tuple[str, ...]] = set()
+    for quote in item.quotes:
+        quoted.update(_grams(quote, QUOTE_RUN))
+    return _Prepared(
+        evidence=item,
+        total=weight(item.terms, rare),
+        runs=_grams(item.words, TEXT_RUN),
+        quoted=frozenset(quoted),
+        figures=frozenset(n for n in item.numbers if specific(n)),
+    )
+
+
+def _score(a: _Prepared, b: _Prepared, rare: Rarity) -> float:
+    shared_terms = a.evidence.terms & b.evidence.terms
+    if len(shared_terms) < MIN_SHARED_TERMS or not a.total or not b.total:
+        return 0.0
+    shared = weight(shared_terms, rare)
+    dice = 2 * shared / (a.total + b.total)
+    containment = shared / min(a.total, b.total)
+    contained = len(shared_terms) >= CONTAIN_TERMS and containment >= CONTAIN_MIN
+    score = max(dice, CONTAINMENT * containment) if contained else dice
+    if not a.quoted.isdisjoint(b.quoted):
+        score += QUOTE_BONUS
+    if not a.runs.isdisjoint(b.runs):
+        score += TEXT_BONUS
+    score += NUMBER_BONUS * min(len(a.figures & b.figures), 2)
+    return score
 
 
 def pair_score(a: Evidence, b: Evidence, rare: Rarity) -> float:
@@ -72,28 +99,11 @@ def pair_score(a: Evidence, b: Evidence, rare: Rarity) -> float:
 
     The base is a rarity-weighted overlap of content terms, taking the better
     of a symmetric measure (both sentences say the same) and containment (the
-    shorter sentence is wholly inside the longer one, which packs more facts).
-    Shared quotations, long shared word runs and shared figures add to it.
+    shorter sentence is almost wholly inside the longer one, which packs more
+    facts). A shared quotation, a long shared word run and shared precise
+    figures add to it.
     """
-    shared_terms = a.terms & b.terms
-    if len(shared_terms) < MIN_SHARED_TERMS:
-        return 0.0
-    shared = weight(shared_terms, rare)
-    total_a, total_b = weight(a.terms, rare), weight(b.terms, rare)
-    if not total_a or not total_b:
-        return 0.0
-    dice = 2 * shared / (total_a + total_b)
-    containment = shared / min(total_a, total_b)
-    contained = len(shared_terms) >= CONTAIN_TERMS and containment >= CONTAIN_MIN
-    score = max(dice, CONTAINMENT * containment) if contained else dice
-    if _quote_run(a, b) >= QUOTE_RUN:
-        score += 0.2
-    if _longest_run(a.words, b.words) >= TEXT_RUN:
-        score += 0.15
-    own_a = {n for n in a.numbers if specific(n)}
-    own_b = {n for n in b.numbers if specific(n)}
-    score += NUMBER_BONUS * min(len(own_a & own_b), 2)
-    return score
+    return _score(_prepare(a, rare), _prepare(b, rare), rare)
 
 
 def links(articles: Sequence[Article], floor: float | None = None) -> list[Link]:
@@ -104,12 +114,14 @@ def links(articles: Sequence[Article], floor: float | None = None) -> list[Link]
     variants = name_variants(features.values())
     features = {sid: unify(item, variants) for sid, item in features.items()}
     rare = rarity(list(features.values()))
+    prepared = {sid: _prepare(item, rare) for sid, item in features.items()}
     found: list[Link] = []
     for i, first in enumerate(sentences):
+        mine = prepared[first.id]
         for second in sentences[i + 1 :]:
             if first.article == second.article:
                 continue
-            score = pair_score(features[first.id], features[second.id], rare)
+            score = _score(mine, prepared[second.id], rare)
             if score >= floor:
                 found.append(Link(first.id, second.id, score))
     found.sort(key=lambda link: (-link.score, link.a, link.b))

@@ -269,4 +269,4 @@ def rarity(items: Sequence[Evidence]) -> Rarity:
 
 
 def weight(terms: Iterable[str], rare: Rarity) -> float:
-    return sum(rare(term) for term in terms)
+    return math.fsum(rare(term) for term in terms)
