@@ -166,17 +166,15 @@ class _Index:
         """Whether a line that should be gone is still (part of) a sentence.
 
         Long lines are looked for anywhere; a line of one to three words
-        ("Advertisement", "Read More") only counts when a sentence is that line
-        or opens with it, so an article sentence that merely uses the words
-        does not count against normalization.
+        ("Advertisement", "Read More") only counts when a sentence is that
+        line, so an article sentence that merely uses the words does not count
+        against normalization.
         """
         wanted = match_key(line)
         if len(wanted.split()) > 3:
             return self.find(key, line) is not None
         bare = wanted.rstrip(" .:!?")
-        return any(
-            text.rstrip(" .:!?") == bare or text.startswith(wanted) for _, text in self.sentences.get(key, [])
-        )
+        return any(text.rstrip(" .:!?") == bare for _, text in self.sentences.get(key, []))
 
     def find(self, key: str, anchor: str) -> str | None:
         wanted = match_key(anchor)
