@@ -118,9 +118,10 @@ _BYLINE = re.compile(
 def byline(text: str) -> str | None:
     """ "By Name and Name, Agency": a short unpunctuated line of capitalised names."""
     line = fold(text).rstrip(".")
-    if not _short(line, 14) or not _BYLINE.match(line.replace(",", " ").replace("|", " ")):
+    match = _BYLINE.match(line.replace(",", " ").replace("|", " "))
+    if not _short(line, 14) or not match:
         return None
-    names = [w for w in re.split(r"[\s,|]+", line)[1:] if w]
+    names = [w for w in re.split(r"[\s,|]+", line[match.end(1) :]) if w]
     lowercase = [
         w for w in names if w[:1].islower() and w.lower() not in {"and", "in", "of", "for", "de", "van"}
     ]
@@ -143,7 +144,7 @@ def related_link(text: str) -> str | None:
 
 _WIDGET = re.compile(
     r"share (this|on|via|the)\b|^share$|^tweet$|copy (the )?link|"
-    r"\bnewsletters?\b|sign up (for|to|now|here)|subscribe (to|now|for|today)|^subscribe$|"
+    r"\b(our|free|daily|weekly|morning|evening|e-?mail) newsletters?\b|^newsletters?\b|newsletters?$|sign up (for|to|now|here)|subscribe (to|now|for|today)|^subscribe$|"
     r"(download|get|install) (our|the) (free )?(news )?apps?\b|follow us\b|"
     r"email you\b|in your inbox|click here|tap here|listen to (this|the) (article|story)|"
     r"print (this|article)|comments? \(\d+\)|^\d+ comments?$|join the (conversation|discussion)|"
