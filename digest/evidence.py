@@ -219,7 +219,8 @@ def name_variants(items: Iterable[Evidence]) -> dict[str, str]:
     """Map each spelling of a name to one spelling shared by all its variants in the story.
 
     Only capitalised words of four letters or more take part. Two spellings
-    are one name when their consonant frames are equal ("Zelensky"/"Zelenskyy")
+    are one name when their consonant frames (three consonants or more) are
+    equal ("Zelensky"/"Zelenskyy")
     or, for frames of five consonants or more, differ in one letter
     ("Havryliuk"/"Gavrilyuk", "Dmitrow"/"Dmitrov"): transliterations vary in
     single sounds, while different names of that length rarely do.
@@ -227,7 +228,9 @@ def name_variants(items: Iterable[Evidence]) -> dict[str, str]:
     spellings: dict[str, set[str]] = {}
     for item in items:
         for name in item.names:
-            spellings.setdefault(name_key(name)[1:], set()).add(name)
+            # Below three consonants the vowels carry the name ("Mara", "Mira").
+            frame = name_key(name)[1:]
+            spellings.setdefault(frame if len(frame) >= 3 else name, set()).add(name)
     frames = sorted(spellings)
     parent = {frame: frame for frame in frames}
 
