@@ -262,13 +262,23 @@ def unify(item: Evidence, variants: dict[str, str]) -> Evidence:
     return replace(item, terms=frozenset(variants.get(term, term) for term in item.terms))
 
 
+FLOOR = 3
+"""Counts below this weigh the same: a word in one, two or three sentences is equally specific.
+
+Without the floor a word found in a single sentence outweighs the words two
+outlets share (which occur at least twice by definition, three times with a
+reprint), so the overlap of every true pair is understated.
+"""
+
+
 def rarity(items: Sequence[Evidence]) -> Rarity:
+    """Inverse sentence frequency of every term in the story."""
     counts: Counter[str] = Counter()
     for item in items:
         counts.update(item.terms)
     total = max(len(items), 1)
-    weights = {term: math.log((total + 1) / (count + 0.5)) for term, count in counts.items()}
-    return Rarity(weights, math.log((total + 1) / 0.5))
+    weights = {term: math.log((total + 1) / (max(count, FLOOR) + 0.5)) for term, count in counts.items()}
+    return Rarity(weights, math.log((total + 1) / (FLOOR + 0.5)))
 
 
 def weight(terms: Iterable[str], rare: Rarity) -> float:
