@@ -70,13 +70,19 @@ def story(outlets: int, sentences: int, seed: int = 7) -> list[Article]:
         told = rng.sample(facts, k=int(sentences * 0.6))
         lines = [_tell(fact, rng) for fact in told]
         while len(lines) < sentences:
-            lines.append(rng.choice(FILLER).format(place=rng.choice(PLACES), thing=rng.choice(THINGS), day=rng.choice(DAYS)))
+            lines.append(
+                rng.choice(FILLER).format(
+                    place=rng.choice(PLACES), thing=rng.choice(THINGS), day=rng.choice(DAYS)
+                )
+            )
         rng.shuffle(lines)
         items = tuple(
             Sentence(f"{article_id}-s{index}", article_id, index, index // 3, text)
             for index, text in enumerate(lines, 1)
         )
-        articles.append(Article(article_id, f"{article_id}.txt", Source(article_id), "Headline", items, (), ()))
+        articles.append(
+            Article(article_id, f"{article_id}.txt", Source(article_id), "Headline", items, (), ())
+        )
     return articles
 
 

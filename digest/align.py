@@ -24,7 +24,7 @@ from digest.model import Article, Claim, Sentence
 LINK_THRESHOLD = 0.31
 """Lowest pair score that counts as stating the same fact."""
 MIN_SHARED_TERMS = 2
-"""A single shared word is a topic, never a fact."""
+"""Shared words beyond the story's topic words needed for a link: one is a coincidence."""
 WEAK_SHARE = 0.7
 """A pair scoring this share of the threshold may sit in one claim, never start one."""
 CONTAINMENT = 0.85
@@ -81,7 +81,7 @@ def _prepare(item: Evidence, rare: Rarity) -> _Prepared:
 
 def _score(a: _Prepared, b: _Prepared, rare: Rarity) -> float:
     shared_terms = a.evidence.terms & b.evidence.terms
-    if len(shared_terms) < MIN_SHARED_TERMS or not a.total or not b.total:
+    if len(shared_terms - rare.topics) < MIN_SHARED_TERMS or not a.total or not b.total:
         return 0.0
     shared = weight(shared_terms, rare)
     dice = 2 * shared / (a.total + b.total)

@@ -144,7 +144,8 @@ def related_link(text: str) -> str | None:
 
 _WIDGET = re.compile(
     r"share (this|on|via|the)\b|^share$|^tweet$|copy (the )?link|"
-    r"\b(our|free|daily|weekly|morning|evening|e-?mail) newsletters?\b|^newsletters?\b|newsletters?$|sign up (for|to|now|here)|subscribe (to|now|for|today)|^subscribe$|"
+    r"\b(our|free|daily|weekly|morning|evening|e-?mail) newsletters?\b|^newsletters?\b|newsletters?$|"
+    r"sign up (for|to|now|here)|subscribe (to|now|for|today)|^subscribe$|"
     r"(download|get|install) (our|the) (free )?(news )?apps?\b|follow us\b|"
     r"email you\b|in your inbox|click here|tap here|listen to (this|the) (article|story)|"
     r"print (this|article)|comments? \(\d+\)|^\d+ comments?$|join the (conversation|discussion)|"

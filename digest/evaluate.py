@@ -141,7 +141,9 @@ def check_gold(data: object, where: str = "reference") -> None:
             raise GoldError(f"{where}: '{section}' must be a list of {{key: anchor}} mappings")
         for number, group in enumerate(groups, 1):
             if not isinstance(group, dict) or len(group) < minimum:
-                raise GoldError(f"{where}: {section} entry {number} must map at least two file keys to anchors")
+                raise GoldError(
+                    f"{where}: {section} entry {number} must map at least two file keys to anchors"
+                )
             for key, anchor in group.items():
                 known_key(key, f"{section} entry {number}")
                 if not isinstance(anchor, (str, int, float)) or not str(anchor).strip():
@@ -191,7 +193,9 @@ def score(export: dict[str, Any], gold: dict[str, Any]) -> Score:
     result = Score(str(gold.get("story", export["story"]["id"])))
     index = _Index(export, files)
     present_files = {article["file"] for article in export["articles"]}
-    result.files_missing = sorted(f"{key}: {name}" for key, name in files.items() if name not in present_files)
+    result.files_missing = sorted(
+        f"{key}: {name}" for key, name in files.items() if name not in present_files
+    )
     file_of = {}
     for key in files:
         for sentence_id, _ in index.sentences[key]:

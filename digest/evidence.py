@@ -93,7 +93,6 @@ class Evidence:
     """All folded words in order, for phrase overlap."""
 
 
-
 _QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{3,}?)[\"\u201c\u201d]")
 _TRAILING_VOWELS = re.compile(r"(?<=\w\w)[aeiouy]+$")
 
@@ -169,7 +168,7 @@ def evidence(text: str) -> Evidence:
             position += 1 if key == toks[position].key else 2
     else:
         texts = [t.text for t in toks]
-    for position, (key, original) in enumerate(zip(keys, texts)):
+    for position, (key, original) in enumerate(zip(keys, texts, strict=True)):
         if key in STOPWORDS or len(key) < 2:
             continue
         if any(ch.isdigit() for ch in key):
@@ -184,13 +183,17 @@ def evidence(text: str) -> Evidence:
         if "-" in key:
             # "no-confidence", "once-daily": each part can meet the plain word elsewhere.
             terms.update(
-                term(part) for part in key.split("-") if part.isalpha() and len(part) > 2 and part not in STOPWORDS
+                term(part)
+                for part in key.split("-")
+                if part.isalpha() and len(part) > 2 and part not in STOPWORDS
             )
         if position > 0 and capitalised and len(key) >= 4:
             names.add(item)
     found = figures(text)
     terms.update("#" + f.canonical for f in found if _countable(f.canonical))
-    terms.update(magnitude for f in found if not f.is_year for magnitude in [_magnitude(f.canonical)] if magnitude)
+    terms.update(
+        magnitude for f in found if not f.is_year for magnitude in [_magnitude(f.canonical)] if magnitude
+    )
     quotes = tuple(
         tuple(t.key for t in tokens(match.group(1)) if t.key[:1].isalnum())
         for match in _QUOTED.finditer(fold(text))
@@ -210,6 +213,8 @@ class Rarity:
 
     weights: dict[str, float]
     default: float
+    topics: frozenset[str] = frozenset()
+    """Terms so common in the story that sharing them says only that two sentences share its topic."""
 
     def __call__(self, term: str) -> float:
         return self.weights.get(term, self.default)
@@ -271,6 +276,10 @@ reprint), so the overlap of every true pair is understated.
 """
 
 
+TOPIC_SHARE = 0.25
+"""A term in more than this share of a story's sentences (and more than `FLOOR`) is its topic."""
+
+
 def rarity(items: Sequence[Evidence]) -> Rarity:
     """Inverse sentence frequency of every term in the story."""
     counts: Counter[str] = Counter()
@@ -278,7 +287,9 @@ def rarity(items: Sequence[Evidence]) -> Rarity:
         counts.update(item.terms)
     total = max(len(items), 1)
     weights = {term: math.log((total + 1) / (max(count, FLOOR) + 0.5)) for term, count in counts.items()}
-    return Rarity(weights, math.log((total + 1) / (FLOOR + 0.5)))
+    limit = max(FLOOR, TOPIC_SHARE * total)
+    topics = frozenset(term for term, count in counts.items() if count > limit)
+    return Rarity(weights, math.log((total + 1) / (FLOOR + 0.5)), topics)
 
 
 def weight(terms: Iterable[str], rare: Rarity) -> float:

@@ -35,7 +35,8 @@ charge charged charges indict indicted indictment
 deny denied denies denying reject rejected rejects rejecting
 accuse accused accuses accusing accusation accusations allege alleged allegation allegations
 rise rose risen rises rising increase increased increases increasing grow grew grown growth climb climbed
-fall fell fallen falls falling drop dropped drops decline declined declines cut cuts reduce reduced reduces reduction decrease decreased
+fall fell fallen falls falling drop dropped drops decline declined declines decrease decreased
+fall cut cuts reduce reduced reduces reduction
 study studies research
 patient patients participant participants volunteers
 drug drugs medicine medicines medication medications treatment treatments therapy therapies

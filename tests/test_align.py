@@ -162,7 +162,13 @@ def test_different_short_names_are_not_merged() -> None:
 
 @pytest.mark.parametrize(
     ("one", "two"),
-    [("Iranian", "Iran"), ("Russians", "Russia"), ("American", "US"), ("U.S.", "Washington"), ("blaze", "fire")],
+    [
+        ("Iranian", "Iran"),
+        ("Russians", "Russia"),
+        ("American", "US"),
+        ("U.S.", "Washington"),
+        ("blaze", "fire"),
+    ],
 )
 def test_terms_of_one_idea_are_equal(one: str, two: str) -> None:
     assert term(one, one[0].isupper()) == term(two, two[0].isupper())

@@ -50,7 +50,10 @@ from digest.boilerplate import classify, is_subhead, split_dateline
         # Footers, disclaimers, adverts.
         ("\u00a9 2025 Some Paper. All rights reserved.", boilerplate.FOOTER),
         ("Privacy Policy", boilerplate.FOOTER),
-        ("This article is for information only and is not a substitute for professional medical advice.", boilerplate.FOOTER),
+        (
+            "This article is for information only and is not a substitute for professional medical advice.",
+            boilerplate.FOOTER,
+        ),
         ("Advertisement", boilerplate.ADVERT),
         ("Story continues below advertisement", boilerplate.ADVERT),
     ],
@@ -92,8 +95,16 @@ def test_article_sentences_are_kept(line: str) -> None:
 @pytest.mark.parametrize(
     ("paragraph", "dateline", "rest"),
     [
-        ("ASHCOMBE, England (Wire) \u2014 A fire tore through a plant.", "ASHCOMBE, England (Wire) \u2014", "A fire tore through a plant."),
-        ("ST. LOUIS (Wire) \u2014 An experimental spray cut pain.", "ST. LOUIS (Wire) \u2014", "An experimental spray cut pain."),
+        (
+            "ASHCOMBE, England (Wire) \u2014 A fire tore through a plant.",
+            "ASHCOMBE, England (Wire) \u2014",
+            "A fire tore through a plant.",
+        ),
+        (
+            "ST. LOUIS (Wire) \u2014 An experimental spray cut pain.",
+            "ST. LOUIS (Wire) \u2014",
+            "An experimental spray cut pain.",
+        ),
         ("LONDON - Ministers met on Friday.", "LONDON -", "Ministers met on Friday."),
     ],
 )
@@ -118,7 +129,10 @@ def test_paragraphs_without_a_dateline_are_left_whole(paragraph: str) -> None:
         ("Nobody was hurt.", False),
         ("He said:", False),
         ("a lower-case fragment", False),
-        ("This line is far too long to be a section head in any newspaper that anyone reads today at all", False),
+        (
+            "This line is far too long to be a section head in any newspaper that anyone reads today at all",
+            False,
+        ),
     ],
 )
 def test_subheads_are_short_unpunctuated_capitalised_lines(line: str, expected: bool) -> None:

@@ -15,7 +15,9 @@ DATA = Path(__file__).resolve().parent / "data"
 EVAL_DATA = DATA / "eval"
 
 
-def _export(claims: list[list[str]], headlines: tuple[str, str] = ("Bridge shut", "Bridge closed")) -> dict[str, Any]:
+def _export(
+    claims: list[list[str]], headlines: tuple[str, str] = ("Bridge shut", "Bridge closed")
+) -> dict[str, Any]:
     """Two articles, three sentences each, and the given claims (lists of sentence ids)."""
     return {
         "story": {"id": "bridge"},
@@ -186,7 +188,12 @@ def test_report_and_table_show_the_figures() -> None:
 
 def test_cli_eval_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(
-        ["eval", "--json", str(DATA / "reference" / "iran-crimea-drones.yml"), str(DATA.parent.parent / "seeds" / "iran-crimea-drones")]
+        [
+            "eval",
+            "--json",
+            str(DATA / "reference" / "iran-crimea-drones.yml"),
+            str(DATA.parent.parent / "seeds" / "iran-crimea-drones"),
+        ]
     )
     assert code == 0
     data = json.loads(capsys.readouterr().out)
@@ -195,7 +202,9 @@ def test_cli_eval_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_cli_eval_refuses_a_malformed_reference(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["eval", str(EVAL_DATA / "no-files.yml"), str(DATA / "stories" / "varnia-no-confidence-vote")])
+    code = main(
+        ["eval", str(EVAL_DATA / "no-files.yml"), str(DATA / "stories" / "varnia-no-confidence-vote")]
+    )
     assert code == 2
     assert "no 'files' mapping" in capsys.readouterr().err
 
@@ -213,7 +222,9 @@ def test_cli_eval_all_scores_every_reference(capsys: pytest.CaptureFixture[str])
     assert stories == {path.stem for path in (DATA / "gold").glob("*.yml")}
 
 
-def test_cli_eval_all_fails_when_a_story_folder_is_missing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_cli_eval_all_fails_when_a_story_folder_is_missing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code = main(["eval", "--all", str(DATA / "gold"), str(tmp_path)])
     assert code == 2
     assert "no story folder" in capsys.readouterr().err

@@ -13,7 +13,9 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 def _raw(headline: str, *lines: str) -> RawArticle:
-    return RawArticle("paper.txt", Source("Paper"), headline, tuple(RawBlock("paragraph", line) for line in lines))
+    return RawArticle(
+        "paper.txt", Source("Paper"), headline, tuple(RawBlock("paragraph", line) for line in lines)
+    )
 
 
 def test_furniture_is_removed_with_reasons_and_text_kept() -> None:
@@ -74,7 +76,13 @@ def test_a_dateline_is_only_cut_from_the_opening_paragraph() -> None:
 
 def test_unpunctuated_short_lines_between_paragraphs_become_headings() -> None:
     clean = normalize(
-        _raw("Headline", "The fire started at night.", "Questions over sprinklers", "A worker made a claim.", "Last line")
+        _raw(
+            "Headline",
+            "The fire started at night.",
+            "Questions over sprinklers",
+            "A worker made a claim.",
+            "Last line",
+        )
     )
     assert [(b.kind, b.text) for b in clean.blocks] == [
         ("paragraph", "The fire started at night."),
@@ -85,7 +93,12 @@ def test_unpunctuated_short_lines_between_paragraphs_become_headings() -> None:
 
 
 def test_short_sentences_and_quotes_survive() -> None:
-    lines = ("Nobody was hurt.", "\u201cBest day of my life,\u201d said a fan.", "The vote passed.", "Here is what we know.")
+    lines = (
+        "Nobody was hurt.",
+        "\u201cBest day of my life,\u201d said a fan.",
+        "The vote passed.",
+        "Here is what we know.",
+    )
     clean = normalize(_raw("Headline", *lines))
     assert [b.text for b in clean.blocks] == list(lines)
     assert clean.removed == ()

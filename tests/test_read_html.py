@@ -70,7 +70,9 @@ def test_a_page_without_article_text_is_refused() -> None:
 
 def test_a_page_with_only_a_title_is_reported_not_read(tmp_path: Path) -> None:
     page = tmp_path / "empty.html"
-    page.write_text("<html><head><title>Hello</title></head><body><nav><a href='/'>Home</a></nav></body></html>")
+    page.write_text(
+        "<html><head><title>Hello</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+    )
     with pytest.raises(InputError, match="no article text"):
         read_article(page)
 

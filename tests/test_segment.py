@@ -12,14 +12,23 @@ from digest.segment import segment, split_sentences
     ("text", "expected"),
     [
         # Plain sentences.
-        ("The bridge closed. Traffic moved to the ferry road.", ["The bridge closed.", "Traffic moved to the ferry road."]),
+        (
+            "The bridge closed. Traffic moved to the ferry road.",
+            ["The bridge closed.", "Traffic moved to the ferry road."],
+        ),
         ("Was it safe? Nobody knew! Engineers came.", ["Was it safe?", "Nobody knew!", "Engineers came."]),
         # Abbreviations that are not sentence ends.
         ("U.S. officials met on Monday.", ["U.S. officials met on Monday."]),
         ("The 12-week trial ran in the U.S. and Canada.", ["The 12-week trial ran in the U.S. and Canada."]),
-        ("Power cuts began on Oct. 10 and have not stopped.", ["Power cuts began on Oct. 10 and have not stopped."]),
+        (
+            "Power cuts began on Oct. 10 and have not stopped.",
+            ["Power cuts began on Oct. 10 and have not stopped."],
+        ),
         ("Brig. Gen. Pat Ryder spoke first.", ["Brig. Gen. Pat Ryder spoke first."]),
-        ("Mr. Kirby and Mrs. Lowe arrived. Dr. Ruiz left.", ["Mr. Kirby and Mrs. Lowe arrived.", "Dr. Ruiz left."]),
+        (
+            "Mr. Kirby and Mrs. Lowe arrived. Dr. Ruiz left.",
+            ["Mr. Kirby and Mrs. Lowe arrived.", "Dr. Ruiz left."],
+        ),
         ("He lives on St. Bride's Road.", ["He lives on St. Bride's Road."]),
         ("He will wear the No. 9 shirt.", ["He will wear the No. 9 shirt."]),
         ("They met at No. 10 Downing Street.", ["They met at No. 10 Downing Street."]),
@@ -29,7 +38,10 @@ from digest.segment import segment, split_sentences
         ("The firm, Velmar Inc., denied it.", ["The firm, Velmar Inc., denied it."]),
         ("Prices rose 2.5 percent. Wages fell.", ["Prices rose 2.5 percent.", "Wages fell."]),
         # "U.S." and friends can end a sentence too.
-        ("The drones were sold to the U.S. The deal was secret.", ["The drones were sold to the U.S.", "The deal was secret."]),
+        (
+            "The drones were sold to the U.S. The deal was secret.",
+            ["The drones were sold to the U.S.", "The deal was secret."],
+        ),
         # A lower-case word after a stop continues the sentence.
         ("The shed, approx. ten metres long, burned.", ["The shed, approx. ten metres long, burned."]),
         # Quotations spanning sentences belong to one sentence.
@@ -42,7 +54,10 @@ from digest.segment import segment, split_sentences
             ["\u201cWe heard a bang. Then another one,\u201d said Carol.", "She is 71."],
         ),
         # A sentence that ends inside closing quotes or brackets.
-        ('He called it "a transaction." Nobody replied.', ['He called it "a transaction."', "Nobody replied."]),
+        (
+            'He called it "a transaction." Nobody replied.',
+            ['He called it "a transaction."', "Nobody replied."],
+        ),
         ("The plant opened (in 2019.) It employs 140.", ["The plant opened (in 2019.)", "It employs 140."]),
         # A sentence may start with a digit or a quote.
         ("It was close. 214 deputies voted yes.", ["It was close.", "214 deputies voted yes."]),
