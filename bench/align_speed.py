@@ -7,7 +7,8 @@ shape of real coverage (shared facts, paraphrase, filler) at a known size.
 
     PYTHONPATH=$PWD python bench/align_speed.py [--outlets 6] [--sentences 40] [--repeat 5]
 
-Prints the best wall-clock time of ``digest.align.align`` over the repeats.
+Prints the wall-clock time of ``digest.align.align`` on its first run (cold
+caches, what one build pays) and the best over the repeats.
 """
 
 from __future__ import annotations
@@ -93,14 +94,18 @@ def main() -> None:
     options.add_argument("--repeat", type=int, default=5)
     args = options.parse_args()
     articles = story(args.outlets, args.sentences)
-    best = float("inf")
+    times: list[float] = []
     claims = 0
-    for _ in range(args.repeat):
+    for _ in range(max(args.repeat, 1)):
         start = time.perf_counter()
         claims = len(align(articles))
-        best = min(best, time.perf_counter() - start)
+        times.append(time.perf_counter() - start)
     total = sum(len(a.sentences) for a in articles)
-    print(f"{args.outlets} outlets, {total} sentences, {claims} claims: {best:.3f} s (best of {args.repeat})")
+    # The first run is the honest figure for one build: later runs reuse the word-form cache.
+    print(
+        f"{args.outlets} outlets, {total} sentences, {claims} claims: first run {times[0]:.3f} s, "
+        f"best of {len(times)} {min(times):.3f} s"
+    )
 
 
 if __name__ == "__main__":

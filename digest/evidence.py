@@ -9,6 +9,7 @@ it is within the story.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -97,6 +98,7 @@ _QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{3,}?)[\"\u201c\u201d]"
 _TRAILING_VOWELS = re.compile(r"(?<=\w\w)[aeiouy]+$")
 
 
+@functools.lru_cache(maxsize=65536)
 def term(word: str, capitalised: bool = False) -> str:
     """The comparable form of one word: synonym group, country, or light stem.
 

@@ -145,13 +145,17 @@ _COUNTRY_WORDS = {
 }
 
 
+_PHRASES = dict(_COUNTRY_NAMES)
+
+
 def join_phrases(words: list[str]) -> list[str]:
     """Words with fixed two-word names ("United States", "no one") fused into one."""
     joined: list[str] = []
     position = 0
     while position < len(words):
-        pair = tuple(words[position : position + 2])
-        replacement = next((name for phrase, name in _COUNTRY_NAMES if phrase == pair), None)
+        replacement = (
+            _PHRASES.get((words[position], words[position + 1])) if position + 1 < len(words) else None
+        )
         if replacement:
             joined.append(replacement)
             position += 2
