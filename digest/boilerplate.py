@@ -41,7 +41,8 @@ def _short(text: str, limit: int = 14) -> bool:
 
 
 _STRONG_CREDIT = re.compile(
-    r"^(photo|photograph|picture|image|video|credit|file photo)s?\s*(:|by\b)|\S\s+/\s+\S|\bvia\b",
+    r"^(photo|photograph|picture|image|video|credit|file photo)s?\s*(:|by\b)|\S\s+/\s+\S|\bvia\b"
+    r"|\bphotos?\s*/\s*\w|\bimages\b",
     re.IGNORECASE,
 )
 
@@ -81,8 +82,9 @@ def credit_in_parentheses(text: str) -> str | None:
 
 
 _PHOTO_PREFIX = re.compile(
-    r"^\(?\s*(photo|photograph|picture|image|video|graphic|illustration|credit|"
-    r"photo credit|pictured|above|top image|main image)s?\s*(:|by\b|credit\b)",
+    r"^\(?\s*((photo|photograph|picture|image|video|graphic|illustration|credit|"
+    r"photo credit|pictured|above|top image|main image)s?\s*(:|by\b|credit\b)"
+    r"|(image|media|video) (source|caption)\s*[,:]|file( photo)?\s*[-\u2013\u2014:])",
     re.IGNORECASE,
 )
 
@@ -173,7 +175,15 @@ def advertisement(text: str) -> str | None:
             "sponsored",
             "sponsored content",
             "story continues below advertisement",
+            "story continues below",
             "article continues below",
+            "article continues after advertisement",
+            "continue reading",
+            "continue reading below",
+            "scroll to continue",
+            "scroll to continue with content",
+            "advertisement scroll to continue",
+            "advertisement - scroll to continue",
         }
         else None
     )

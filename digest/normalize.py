@@ -20,6 +20,7 @@ REPEATED_BLOCK = "repeated paragraph"
 DATELINE = "dateline"
 
 
+_BULLET = re.compile(r"^[-*\u2022\u2013\u2014\u00b7\u25aa\u25cf]\s+(?=\S)")
 _SITE_SEPARATOR = re.compile(r"\s+[|\u2022\u00b7]\s+|\s+[-\u2013\u2014:]{1,2}\s+")
 
 
@@ -56,6 +57,10 @@ def normalize(article: RawArticle) -> CleanArticle:
     seen: set[str] = set()
     for block in article.blocks:
         text = " ".join(block.text.split())
+        bullet = _BULLET.match(text) if block.kind == "paragraph" else None
+        if bullet:
+            # A list line of a plain-text file: the marker is layout, the rest is text.
+            block, text = RawBlock("item", text[bullet.end() :]), text[bullet.end() :]
         if not text:
             continue
         reason = _furniture(block, text, headline)

@@ -20,6 +20,10 @@ from digest.boilerplate import classify, is_subhead, split_dateline
         ("Photo: Jon Elms / Some Wire", boilerplate.CAPTION),
         ("Image by a staff photographer", boilerplate.CAPTION),
         ("Jane Doe, \u00a9 Picture Agency", boilerplate.CAPTION),
+        ("FILE - A man walks past the plant on Monday. (Wire Photo/John Roe, File)", boilerplate.CAPTION),
+        ("Image source, Picture Agency", boilerplate.CAPTION),
+        ("Image caption, Crowds gathered outside the assembly", boilerplate.CAPTION),
+        ("Crowds outside the assembly on Friday. (Jane Doe/Agency Images)", boilerplate.CAPTION),
         # Bylines.
         ("By Jane Doe and John Roe, Wire", boilerplate.BYLINE),
         ("By Jane Doe | Some Wire", boilerplate.BYLINE),
@@ -56,6 +60,8 @@ from digest.boilerplate import classify, is_subhead, split_dateline
         ),
         ("Advertisement", boilerplate.ADVERT),
         ("Story continues below advertisement", boilerplate.ADVERT),
+        ("Continue reading", boilerplate.ADVERT),
+        ("Advertisement - Scroll to continue", boilerplate.ADVERT),
     ],
 )
 def test_furniture_is_recognised_with_its_reason(line: str, reason: str) -> None:
@@ -86,6 +92,9 @@ def test_furniture_is_recognised_with_its_reason(line: str, reason: str) -> None
         "Subscribers to the water service were told to boil tap water.",
         "The newsletter of the union called for a strike, it said.",
         "Download speeds in the town are the slowest in the region, a report found.",
+        "File sharing was blamed for the leak, officials said.",
+        "Images of the wreckage were shared online (some of them fake).",
+        "Continue reading the report, the minister urged MPs.",
     ],
 )
 def test_article_sentences_are_kept(line: str) -> None:

@@ -120,3 +120,21 @@ def test_dev_story_markdown_keeps_headings_and_drops_its_furniture() -> None:
     ]
     assert all("Support our journalism" not in b.text for b in clean.blocks)
     assert any(b.text == "No injuries were reported." for b in clean.blocks)
+
+
+def test_list_lines_of_plain_text_become_items_without_their_markers() -> None:
+    clean = normalize(
+        _raw(
+            "Headline",
+            "What we know:",
+            "- About 300 residents left",
+            "\u2022 Two schools closed",
+            "Nobody was hurt.",
+        )
+    )
+    assert [(b.kind, b.text) for b in clean.blocks] == [
+        ("paragraph", "What we know:"),
+        ("item", "About 300 residents left"),
+        ("item", "Two schools closed"),
+        ("paragraph", "Nobody was hurt."),
+    ]
