@@ -26,7 +26,9 @@ _SITE_SEPARATOR = re.compile(r"\s+[|\u2022\u00b7]\s+|\s+[-\u2013\u2014:]{1,2}\s+
 
 def _repeats_headline(text: str, headline: str) -> bool:
     """True for a line that is the headline again: re-cased, run together with itself,
-    or followed by the site's name after a separator ("Headline | Site")."""
+    followed by the site's name after a separator ("Headline | Site"), or the
+    page title's variant of it: an unpunctuated line in capitals, or before a
+    site name, that shares nearly all its words with the headline."""
     line, head = fold_key(text), fold_key(headline)
     if not head:
         return False
@@ -35,13 +37,25 @@ def _repeats_headline(text: str, headline: str) -> bool:
     if not boilerplate.ends_sentence(text):
         for separator in _SITE_SEPARATOR.finditer(line):
             before, after = line[: separator.start()], line[separator.end() :]
-            if len(words(after)) <= 6 and (before == head or fuzz.ratio(before, head) >= 92):
+            if len(words(after)) <= 6 and (before == head or _variant(before, head)):
                 return True
         if fuzz.ratio(line, head) >= 92:
+            return True
+        letters = [c for c in text if c.isalpha()]
+        if letters and all(c.isupper() for c in letters) and _variant(line, head):
             return True
     line_words, head_words = words(text), set(words(headline))
     return (
         len(line_words) >= 3 and all(w in head_words for w in line_words) and not text.rstrip().endswith(".")
+    )
+
+
+def _variant(line: str, head: str) -> bool:
+    """A title-tag rewording: most words shared, in the same order, a word or two swapped."""
+    return fuzz.ratio(line, head) >= 92 or (
+        len(words(line)) >= 4
+        and fuzz.token_sort_ratio(line, head) >= 80
+        and fuzz.partial_ratio(line, head) >= 85
     )
 
 

@@ -138,3 +138,20 @@ def test_list_lines_of_plain_text_become_items_without_their_markers() -> None:
         ("item", "Two schools closed"),
         ("paragraph", "Nobody was hurt."),
     ]
+
+
+def test_a_page_title_variant_of_the_headline_is_removed() -> None:
+    clean = normalize(
+        _raw(
+            "Town wakes to dry taps as main bursts",
+            "RIVERTON WAKES TO DRY TAPS AS MAIN BURSTS | The Courier",
+            "Thousands of homes had no water on Tuesday.",
+        )
+    )
+    assert [b.text for b in clean.blocks] == ["Thousands of homes had no water on Tuesday."]
+    assert clean.removed[0].reason == REPEATED_HEADLINE
+
+
+def test_a_capitalised_sentence_sharing_words_with_the_headline_is_kept() -> None:
+    clean = normalize(_raw("Town wakes to dry taps", "The town woke to dry taps on Tuesday, officials said."))
+    assert len(clean.blocks) == 1

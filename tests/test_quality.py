@@ -56,3 +56,15 @@ def test_seed_story_quality() -> None:
     assert result.sentences_lost == [], _figures(result)
     assert result.subheads_as_sentences == [], _figures(result)
     assert (result.headlines_right, result.headlines_total) == (3, 3), _figures(result)
+
+
+def test_held_out_story_quality() -> None:
+    """A story written after tuning and scored blind first (P 0.833, F1 0.682; after one
+    general fix to title-variant headlines P 0.938, F1 0.714). Its floor guards against
+    regressions on text the rules were not fitted to."""
+    folder = DATA / "heldout" / "harlow-water-main"
+    result = _score(DATA / "heldout" / "harlow-water-main.yml", folder)
+    assert result.precision >= 0.90, _figures(result)
+    assert result.f1 >= 0.70, _figures(result)
+    assert result.boilerplate_left == [], _figures(result)
+    assert result.sentences_lost == [], _figures(result)
