@@ -31,6 +31,8 @@ CONTAINMENT = 0.85
 CONTAIN_TERMS = 3
 CONTAIN_MIN = 0.7
 NUMBER_BONUS = 0.1
+WITHHELD_CONFLICT = 0.5
+"""Factor for a pair where only one sentence says the fact is unknown or undisclosed."""
 QUOTE_CONFLICT = 0.75
 """Factor for two sentences that both quote someone, with no quoted words in common."""
 QUOTE_RUN = 3
@@ -93,6 +95,9 @@ def _score(a: _Prepared, b: _Prepared, rare: Rarity) -> float:
     if not a.runs.isdisjoint(b.runs):
         score += TEXT_BONUS
     score += NUMBER_BONUS * min(len(a.figures & b.figures), 2)
+    if a.evidence.withheld != b.evidence.withheld:
+        # "has not said how many" against a sentence that says how many: opposite claims.
+        score *= WITHHELD_CONFLICT
     if a.quoted and b.quoted and a.quoted.isdisjoint(b.quoted):
         # Both quote someone and the quotations differ: different statements.
         score *= QUOTE_CONFLICT

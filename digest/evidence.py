@@ -92,6 +92,8 @@ class Evidence:
     """Quoted passages as folded word sequences."""
     words: tuple[str, ...]
     """All folded words in order, for phrase overlap."""
+    withheld: bool = False
+    """The sentence says something is not known or not disclosed ("has not said how many")."""
 
 
 _QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{3,}?)[\"\u201c\u201d]")
@@ -154,6 +156,17 @@ def specific(figure: str) -> bool:
         return False
 
 
+_WITHHELD = re.compile(
+    r"\b(?:(?:has|have|had|did|does|do|would|will|could|was|were|is|are|has been|have been)\s+)?"
+    r"(?:not|n't|never|yet to)\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:say|said|disclose|disclosed|reveal|revealed|announce|announced|confirm|confirmed|specify|"
+    r"specified|explain|explained|known|clear|established|released|made public)\b"
+    r"|\b(?:refused|declined|would not|wouldn't)\s+to\s+(?:say|disclose|reveal|confirm|specify|comment)\b"
+    r"|\bunclear\b|\bunknown\b",
+    re.IGNORECASE,
+)
+
+
 def evidence(text: str) -> Evidence:
     toks = [t for t in tokens(text) if t.key[:1].isalnum()]
     keys = lexicon.join_phrases([t.key for t in toks])
@@ -206,6 +219,7 @@ def evidence(text: str) -> Evidence:
         numbers=frozenset(f.canonical for f in found if not f.is_year),
         quotes=tuple(q for q in quotes if len(q) >= 2),
         words=tuple(t.key for t in toks),
+        withheld=bool(_WITHHELD.search(fold(text))),
     )
 
 

@@ -172,3 +172,24 @@ def test_different_short_names_are_not_merged() -> None:
 )
 def test_terms_of_one_idea_are_equal(one: str, two: str) -> None:
     assert term(one, one[0].isupper()) == term(two, two[0].isupper())
+
+
+def _pair_score(first: str, second: str) -> float:
+    articles = [_article("one", first, *FILLER_A), _article("two", second, *FILLER_B)]
+    return next(link.score for link in links(articles, 0.0) if {link.a, link.b} == {"one-s1", "two-s1"})
+
+
+def test_saying_a_fact_is_unknown_weighs_against_stating_it() -> None:
+    stated = "The company said the warehouse at Kelby held batteries from scooters and laptops."
+    withheld = _pair_score(
+        "The company has not said how many batteries were in the warehouse at Kelby.", stated
+    )
+    told = _pair_score("The company said how many batteries were in the warehouse at Kelby.", stated)
+    assert withheld <= told / 2 + 0.01
+
+
+def test_two_sentences_saying_a_fact_is_unknown_still_meet() -> None:
+    assert _linked(
+        "The cause of the warehouse fire at Kelby is not yet known, investigators said.",
+        "Investigators have not established the cause of the Kelby warehouse fire.",
+    )
