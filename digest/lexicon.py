@@ -30,7 +30,8 @@ remove removed removes oust ousted ousts topple toppled topples unseat unseated
 vote votes voted voting ballot
 back backed backing support supported supports supporting endorse endorsed
 election elections electoral
-investigate investigated investigates investigation investigations probe probes inquiry inquiries
+investigate investigated investigates investigation investigations investigator investigators probe probes
+investigate inquiry inquiries
 charge charged charges indict indicted indictment
 deny denied denies denying reject rejected rejects rejecting
 accuse accused accuses accusing accusation accusations allege alleged allegation allegations
@@ -53,9 +54,11 @@ huge large major massive big
 small little minor
 children kids
 cause causes caused
-return returned returns returning
+return returned returns returning restore restored restores restoring resume resumed resumes
 effect effects impact
 weapon weapons arms munitions armaments
+arrest arrested arrests arresting detain detained detains detaining detention
+plan plans planned planning intend intends intended intending
 help helps helped helping assist assists assisted assisting aid aids aided aiding
 role roles involvement
 violate violates violated violating violation violations breach breaches breached
