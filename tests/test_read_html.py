@@ -119,3 +119,31 @@ def test_with_trafilatura_the_same_story_reads_all_four() -> None:
     story = read_story(DATA / "stories" / "porthaven-ibarra-transfer")
     assert len(story.articles) == 4
     assert not [p for p in story.problems if p.severity == "skipped"]
+
+
+def test_a_data_table_is_not_read_as_sentences() -> None:
+    page = (
+        "<html><head><title>Survey results</title></head><body><article>"
+        "<p>The council published the results of its survey on Monday, "
+        "and most residents backed the plan.</p>"
+        "<table><tr><th>Option</th><th>Votes</th></tr><tr><td>Yes</td><td>412</td></tr></table>"
+        "<p>Turnout was higher than at the last survey, officials said.</p>"
+        "</article></body></html>"
+    )
+    texts = [block.text for block in parse(page).blocks]
+    assert texts == [
+        "The council published the results of its survey on Monday, and most residents backed the plan.",
+        "Turnout was higher than at the last survey, officials said.",
+    ]
+
+
+def test_a_line_break_inside_a_sentence_does_not_split_it() -> None:
+    page = (
+        "<html><head><title>Bridge shut</title></head><body><div id='story'><p>"
+        "The city closed the bridge on Monday after engineers found cracks in<br>two of its supports.<br>"
+        "Repairs start in May and will take six weeks, the council said.</p></div></body></html>"
+    )
+    assert [block.text for block in parse(page).blocks] == [
+        "The city closed the bridge on Monday after engineers found cracks in two of its supports.",
+        "Repairs start in May and will take six weeks, the council said.",
+    ]
