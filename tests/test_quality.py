@@ -68,3 +68,14 @@ def test_held_out_story_quality() -> None:
     assert result.f1 >= 0.70, _figures(result)
     assert result.boilerplate_left == [], _figures(result)
     assert result.sentences_lost == [], _figures(result)
+
+
+def test_second_held_out_story_quality() -> None:
+    """Written, referenced and scored blind after all tuning: P 0.857, R 0.429, F1 0.571.
+    Independently written coverage with heavy paraphrase; the floor guards precision."""
+    folder = DATA / "heldout" / "kestrel-pilots-strike"
+    result = _score(DATA / "heldout" / "kestrel-pilots-strike.yml", folder)
+    assert result.precision >= 0.85, _figures(result)
+    assert result.f1 >= 0.55, _figures(result)
+    assert result.boilerplate_left == [], _figures(result)
+    assert result.sentences_lost == [], _figures(result)
