@@ -3,6 +3,11 @@ links on a shared topic alone."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from digest.align import Link, align, group, links
@@ -193,3 +198,26 @@ def test_two_sentences_saying_a_fact_is_unknown_still_meet() -> None:
         "The cause of the warehouse fire at Kelby is not yet known, investigators said.",
         "Investigators have not established the cause of the Kelby warehouse fire.",
     )
+
+
+def test_claims_do_not_depend_on_hash_order() -> None:
+    """Set iteration order changes with the hash seed; claims and scores must not."""
+    root = Path(__file__).resolve().parent.parent
+    script = (
+        "import sys; from digest.pipeline import analyze; "
+        "story = analyze(sys.argv[1]); "
+        "print([(c.claim.id, c.claim.sentences) for c in story.claims])"
+    )
+    story = str(root / "tests" / "data" / "stories" / "varnia-no-confidence-vote")
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script, story],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=root,
+            env={**os.environ, "PYTHONPATH": str(root), "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
