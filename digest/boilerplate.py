@@ -320,9 +320,21 @@ def split_dateline(text: str) -> tuple[str, str] | None:
     return head.strip(), text[match.end() :]
 
 
+_QUESTION_HEAD = re.compile(
+    r"^(what|why|how|when|where|who|which|is|are|was|were|can|could|will|would|should|does|do|did)\b"
+    r"[^\"]{0,60}\?$",
+    re.IGNORECASE,
+)
+
+
 def is_subhead(text: str) -> bool:
-    """A short unpunctuated line inside the body: a section head, not a sentence."""
+    """A short unpunctuated line inside the body, or a short question standing as its own
+    paragraph ("What happens next?"): a section head, not a sentence."""
     line = fold(text)
-    if not line or not _short(line, 12) or _SENTENCE_END.search(line) or line[-1] in ",;:\"'":
+    if not line or not _short(line, 12):
+        return False
+    if _QUESTION_HEAD.match(line) and _short(line, 7) and line[0].isupper():
+        return True
+    if _SENTENCE_END.search(line) or line[-1] in ",;:\"'":
         return False
     return line[0].isupper() or line[0].isdigit()
