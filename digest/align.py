@@ -8,7 +8,8 @@ Precision comes first. A wrong link tells the reader two outlets agree when
 they do not; a missing link only hides a comparison. So a pair is linked only
 on specific shared evidence (rare words, names, figures, quoted words, long
 shared word runs), weighted by rarity within the story, and a sentence joins an
-existing claim only when it is linked to every other outlet's sentence in it.
+existing claim only when it is linked to one of its sentences and at least
+weakly related to every other outlet's sentence in it.
 """
 
 from __future__ import annotations
@@ -28,9 +29,12 @@ MIN_SHARED_TERMS = 2
 WEAK_SHARE = 0.7
 """A pair scoring this share of the threshold may sit in one claim, never start one."""
 CONTAINMENT = 0.85
+"""Weight of containment (the shorter sentence inside the longer) against symmetric overlap."""
 CONTAIN_TERMS = 3
 CONTAIN_MIN = 0.7
+"""Containment counts only with this many shared terms covering this share of the shorter sentence."""
 NUMBER_BONUS = 0.1
+"""Added per shared precise figure (at most two)."""
 WITHHELD_CONFLICT = 0.5
 """Factor for a pair where only one sentence says the fact is unknown or undisclosed."""
 QUOTE_CONFLICT = 0.75
@@ -38,9 +42,11 @@ QUOTE_CONFLICT = 0.75
 QUOTE_RUN = 3
 """Quoted words in common that identify one quotation."""
 QUOTE_BONUS = 0.2
+"""Added when the two sentences share a quotation."""
 TEXT_RUN = 6
 """Words in a row in common that identify copied text."""
 TEXT_BONUS = 0.15
+"""Added when the two sentences share a run of `TEXT_RUN` words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +152,9 @@ def group(found: Sequence[Link], weak: Sequence[Link] = ()) -> list[set[str]]:
     """Build claims from links, strongest first, without chaining unrelated sentences.
 
     A sentence joins a claim only if it is related to every member from
-    another article: by a link, or by a ``weak`` link (a pair scoring above
-    half the threshold) while also being linked outright to some member. That
+    another article: by a link, or by a ``weak`` link (a pair scoring at least
+    `WEAK_SHARE` of the threshold) while also being linked outright to some
+    member. That
     keeps A~B and B~C from asserting A~C when A and C share nothing, yet lets
     a reprint's twin sentence join where its copy already sits.
     """

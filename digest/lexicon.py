@@ -77,8 +77,8 @@ def _table(groups: str) -> dict[str, str]:
 
 SYNONYMS = _table(_GROUPS)
 
-# Several words naming one country; outlets pick any of them.
-_COUNTRY_NAMES = (
+# Two-word names compared as one word; outlets pick any of the spellings below.
+_TWO_WORD_NAMES = (
     (("united", "states"), "america"),
     (("united", "kingdom"), "britain"),
     (("united", "nations"), "un"),
@@ -148,7 +148,7 @@ _COUNTRY_WORDS = {
 }
 
 
-_PHRASES = dict(_COUNTRY_NAMES)
+_PHRASES = dict(_TWO_WORD_NAMES)
 
 
 def join_phrases(words: list[str]) -> list[str]:
