@@ -184,6 +184,10 @@ def evidence(text: str) -> Evidence:
     else:
         texts = [t.text for t in toks]
     for position, (key, original) in enumerate(zip(keys, texts, strict=True)):
+        if original.isupper() and lexicon.country(key):
+            # "US" and "UK" in capitals are countries, not the pronoun "us".
+            terms.add(lexicon.country(key) or key)
+            continue
         if key in STOPWORDS or len(key) < 2:
             continue
         if any(ch.isdigit() for ch in key):

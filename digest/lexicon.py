@@ -82,6 +82,7 @@ _TWO_WORD_NAMES = (
     (("united", "states"), "america"),
     (("united", "kingdom"), "britain"),
     (("united", "nations"), "un"),
+    (("european", "union"), "eu"),
     (("no", "one"), "nobody"),
 )
 # A capital stands for its government in news copy ("Washington said", "talks
@@ -100,8 +101,6 @@ _CAPITALS = {
     "tokyo": "japan",
     "jerusalem": "israel",
     "ankara": "turkey",
-    "pyongyang": "korea",
-    "seoul": "korea",
     "brussels": "eu",
 }
 _COUNTRY_WORDS = {
@@ -143,7 +142,6 @@ _COUNTRY_WORDS = {
     "turkish": "turkey",
     "korea": "korea",
     "korean": "korea",
-    "european union": "eu",
     "eu": "eu",
 }
 

@@ -221,3 +221,8 @@ def test_claims_do_not_depend_on_hash_order() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1
+
+
+def test_us_in_capitals_is_the_country_and_in_lower_case_the_pronoun() -> None:
+    assert "america" in evidence("The US sent engineers to the dam.").terms
+    assert "america" not in evidence("They told us about the dam.").terms
