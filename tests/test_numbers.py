@@ -27,6 +27,13 @@ def _canonical(text: str) -> list[str]:
         ("14.2 days a month", ["14.2"]),
         ("dozens of personnel", ["dozens"]),
         ("more than a dozen engines", ["~12"]),
+        ("around one in seven patients", ["14%"]),
+        ("14 percent of patients", ["14%"]),
+        ("about two in three departures", ["67%"]),
+        ("two-thirds of flights", ["67%"]),
+        ("a third of its profit", ["33%"]),
+        ("seven out of 10 voters", ["70%"]),
+        ("a third term in office", []),
     ],
 )
 def test_spellings_of_one_figure_meet(text: str, expected: list[str]) -> None:
@@ -55,3 +62,8 @@ def test_model_codes_are_names_not_figures(text: str) -> None:
 def test_positions_point_at_the_original_text() -> None:
     text = "Some 60 firefighters and 14 engines"
     assert [text[f.start : f.end] for f in figures(text)] == ["60", "14"]
+
+
+def test_a_share_keeps_its_words_and_qualifier() -> None:
+    [share] = figures("Migraine affects roughly one in seven people")
+    assert (share.text, share.canonical, share.qualifier) == ("one in seven", "14%", "roughly")
