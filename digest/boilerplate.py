@@ -103,7 +103,8 @@ def copyright_sign(text: str) -> str | None:
         # A dated notice closes the site; an undated one credits a picture.
         return FOOTER if re.search(r"\b(19|20)\d\d\b", line) else CAPTION
     if re.search(
-        r"all rights reserved|terms (of use|and conditions)|privacy policy|cookie (policy|settings)",
+        r"all rights reserved|terms (of use|of service|and conditions|& conditions)|privacy (policy|notice)|"
+        r"cookie (policy|settings)",
         line,
         re.I,
     ):
@@ -131,9 +132,11 @@ def byline(text: str) -> str | None:
 
 
 _RELATED = re.compile(
-    r"^(read (more|also|next|this)|related( articles?| stories| content| coverage| reading| news)?|"
-    r"see also|more on this( story)?|more from|recommended( for you)?|you may also like|also read|"
-    r"watch( more)?|listen|most (read|popular)|trending|top stories)\b\s*(:|\||$)",
+    r"^(read (more|also|next|this)|related( articles?| stories| content| coverage| reading| news| topics)?|"
+    r"see also|more on this( story)?|more from|recommended( for you)?|you (may|might) also like|also read|"
+    r"watch( more)?|listen|most (read|popular)|trending|top stories|topics|what to read next|up next)"
+    r"\b\s*(:|\||$)"
+    r"|^more (from|in|on) ([A-Z][\w&'\-]*\s*){1,3}$",
     re.IGNORECASE,
 )
 
@@ -152,7 +155,8 @@ _WIDGET = re.compile(
     r"email you\b|in your inbox|click here|tap here|listen to (this|the) (article|story)|"
     r"print (this|article)|comments? \(\d+\)|^\d+ comments?$|join the (conversation|discussion)|"
     r"skip to (main )?content|^(log in|sign in|register)$|enable javascript|"
-    r"support (our|independent) journalism|become a (member|subscriber)",
+    r"support (our|independent) journalism|become a (member|subscriber)|^our journalism\b|"
+    r"already (a|an) (subscriber|member|account holder)|^(email|print|comments?|share this)$",
     re.IGNORECASE,
 )
 
@@ -165,6 +169,8 @@ def reader_prompt(text: str) -> str | None:
 
 def advertisement(text: str) -> str | None:
     line = fold(text).strip(" -:|").lower()
+    if line and set(line.split()) <= {"advertisement", "advertising", "ad", "sponsored"}:
+        return ADVERT
     return (
         ADVERT
         if line
@@ -228,8 +234,8 @@ def timestamp(text: str) -> str | None:
 _DISCLAIMER = re.compile(
     r"not (a substitute|intended as a substitute) for (professional )?(medical|legal|financial|"
     r"investment)? ?advice|for (general )?information(al)? (purposes )?only|"
-    r"(views|opinions) expressed (here|in this article)|this (article|story) (was|has been) "
-    r"(updated|amended|corrected)\b.{0,40}$|^(additional|further) reporting by\b|^(edited|compiled) by\b",
+    r"(views|opinions) expressed (here|in this article)|^this (article|story) (was|has been) "
+    r"(updated|amended|corrected)\b|^(additional|further) reporting by\b|^(edited|compiled) by\b",
     re.IGNORECASE,
 )
 
@@ -277,6 +283,24 @@ def tag_list(text: str) -> str | None:
     return RELATED if _short(line, 20) and _TAGS.match(line) and not _SENTENCE_END.search(line) else None
 
 
+_LONE_CREDIT = re.compile(
+    r"\b(images|pictures|photos?)$|\bphotos?\s*/\s*\w|\w/\w[^/]*\bvia\b",
+    re.IGNORECASE,
+)
+
+
+def lone_credit(text: str) -> str | None:
+    """A picture credit on its own line: "Name/Agency via Picture Desk", "Agency Images".
+
+    The line is short, has no sentence punctuation and ends with a picture
+    word or carries the "photographer/agency" slash that only credits use.
+    """
+    line = fold(text)
+    if not _short(line, 8) or _SENTENCE_END.search(line) or not line[:1].isupper():
+        return None
+    return CAPTION if _LONE_CREDIT.search(line) else None
+
+
 LINE_RULES: tuple[Rule, ...] = (
     advertisement,
     timestamp,
@@ -288,6 +312,7 @@ LINE_RULES: tuple[Rule, ...] = (
     copyright_sign,
     photo_label,
     credit_in_parentheses,
+    lone_credit,
     byline,
 )
 
