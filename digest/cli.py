@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from digest.evaluate import GoldError, format_report, load_gold, score
+from digest.evaluate import GoldError, Score, format_report, format_table, load_gold, score
 from digest.export import to_data, to_json
 from digest.pipeline import analyze
 from digest.render.site import build
@@ -27,24 +27,65 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval_one(gold_path: Path, folder: Path) -> tuple[Score, dict[str, str]]:
+    """Score one story folder; raises GoldError or OSError for an unusable reference."""
+    gold = load_gold(gold_path)
+    data = to_data(analyze(folder))
+    texts = {s["id"]: s["text"] for a in data["articles"] for s in a["sentences"]}
+    return score(data, gold), texts
+
+
 def _eval(args: argparse.Namespace) -> int:
+    if args.all:
+        return _eval_all(args)
     folder = Path(args.story_dir)
     if not folder.is_dir():
         print(f"digest eval: {folder} is not a folder", file=sys.stderr)
         return 2
     try:
-        gold = load_gold(Path(args.gold))
+        result, texts = _eval_one(Path(args.gold), folder)
     except (OSError, GoldError) as error:
         print(f"digest eval: cannot read reference {args.gold}: {error}", file=sys.stderr)
         return 2
-    data = to_data(analyze(folder))
-    result = score(data, gold)
     if args.json:
         print(json.dumps(result.as_dict(), indent=1, sort_keys=True))
     else:
-        texts = {s["id"]: s["text"] for a in data["articles"] for s in a["sentences"]}
         print(format_report(result, texts if args.verbose else None))
     return 0
+
+
+def _eval_all(args: argparse.Namespace) -> int:
+    """Every ``<story>.yml`` of a folder of references against ``STORIES/<story>/``."""
+    golds, stories = Path(args.gold), Path(args.story_dir)
+    if not golds.is_dir() or not stories.is_dir():
+        print("digest eval --all: give a folder of references and a folder of story folders", file=sys.stderr)
+        return 2
+    paths = sorted(golds.glob("*.yml")) + sorted(golds.glob("*.yaml"))
+    if not paths:
+        print(f"digest eval --all: no .yml references in {golds}", file=sys.stderr)
+        return 2
+    results: list[Score] = []
+    failed = False
+    for path in paths:
+        folder = stories / path.stem
+        if not folder.is_dir():
+            print(f"digest eval: {path.name}: no story folder {folder}", file=sys.stderr)
+            failed = True
+            continue
+        try:
+            result, texts = _eval_one(path, folder)
+        except (OSError, GoldError) as error:
+            print(f"digest eval: cannot read reference {path}: {error}", file=sys.stderr)
+            failed = True
+            continue
+        results.append(result)
+        if args.verbose and not args.json:
+            print(format_report(result, texts) + "\n")
+    if args.json:
+        print(json.dumps([r.as_dict() for r in results], indent=1, sort_keys=True))
+    else:
+        print(format_table(results))
+    return 2 if failed else 0
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -69,8 +110,11 @@ def parser() -> argparse.ArgumentParser:
     export.set_defaults(run=_export)
 
     evaluate = commands.add_parser("eval", help="score a story against a hand-made reference")
-    evaluate.add_argument("gold", help="reference file (YAML)")
-    evaluate.add_argument("story_dir")
+    evaluate.add_argument("gold", help="reference file (YAML); with --all, a folder of them")
+    evaluate.add_argument("story_dir", help="story folder; with --all, the folder holding story folders")
+    evaluate.add_argument(
+        "--all", action="store_true", help="score every <story>.yml in GOLD against STORY_DIR/<story>/"
+    )
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="quote wrong and missed links")
     evaluate.set_defaults(run=_eval)

@@ -37,6 +37,7 @@ class Score:
     headlines_right: int = 0
     headlines_total: int = 0
     subheads_as_sentences: list[str] = field(default_factory=list)
+    files_missing: list[str] = field(default_factory=list)
     wrong_links: list[tuple[str, str]] = field(default_factory=list)
     missed_links: list[tuple[str, str]] = field(default_factory=list)
 
@@ -67,6 +68,7 @@ class Score:
             "boilerplate_left": self.boilerplate_left,
             "sentences_lost": self.sentences_lost,
             "subheads_as_sentences": self.subheads_as_sentences,
+            "files_missing": self.files_missing,
             "headlines_right": f"{self.headlines_right}/{self.headlines_total}",
             "wrong_links": [list(p) for p in self.wrong_links],
             "missed_links": [list(p) for p in self.missed_links],
@@ -74,14 +76,78 @@ class Score:
 
 
 class GoldError(ValueError):
-    pass
+    """A reference file that cannot be used, with the reason in plain words."""
+
+
+_LINE_SECTIONS = ("boilerplate", "subheads", "keep")
+_KNOWN = {"story", "files", "headline", "same_fact", "maybe", *_LINE_SECTIONS}
 
 
 def load_gold(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
-        raise GoldError(f"{path}: not a reference file (no 'files' mapping)")
+    """Read and check a reference file; every problem raises `GoldError` naming the part at fault."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise GoldError(f"{path}: not valid YAML ({first})") from None
+    except UnicodeDecodeError:
+        raise GoldError(f"{path}: not UTF-8 text") from None
+    check_gold(data, str(path))
+    assert isinstance(data, dict)
     return data
+
+
+def check_gold(data: object, where: str = "reference") -> None:
+    """Raise `GoldError` unless ``data`` has the reference format's shape."""
+    if not isinstance(data, dict):
+        raise GoldError(f"{where}: must be a mapping with 'files', 'same_fact' and friends")
+    files = data.get("files")
+    if not isinstance(files, dict) or not files:
+        raise GoldError(f"{where}: not a reference file (no 'files' mapping of key: file name)")
+    for key, name in files.items():
+        if not isinstance(name, str) or not name.strip():
+            raise GoldError(f"{where}: files.{key} must be a file name")
+    keys = {str(key) for key in files}
+    unknown = sorted(str(key) for key in data if str(key) not in _KNOWN)
+    if unknown:
+        raise GoldError(f"{where}: unknown section(s) {', '.join(unknown)}")
+
+    def known_key(key: object, part: str) -> None:
+        if str(key) not in keys:
+            raise GoldError(f"{where}: {part} names '{key}', which is not a key under 'files'")
+
+    headline = data.get("headline") or {}
+    if not isinstance(headline, dict):
+        raise GoldError(f"{where}: 'headline' must map file keys to headlines")
+    for key, text in headline.items():
+        known_key(key, "headline")
+        if not isinstance(text, (str, int, float)):
+            raise GoldError(f"{where}: headline.{key} must be text")
+    for section in _LINE_SECTIONS:
+        lines = data.get(section) or {}
+        if not isinstance(lines, dict):
+            raise GoldError(f"{where}: '{section}' must map file keys to lists of lines")
+        for key, items in lines.items():
+            known_key(key, section)
+            if items is not None and not isinstance(items, list):
+                raise GoldError(f"{where}: {section}.{key} must be a list of lines")
+            for item in items or []:
+                if not isinstance(item, (str, int, float)) or not str(item).strip():
+                    raise GoldError(f"{where}: {section}.{key} holds an empty or non-text line")
+    for section, minimum in (("same_fact", 2), ("maybe", 2)):
+        groups = data.get(section) or []
+        if not isinstance(groups, list):
+            raise GoldError(f"{where}: '{section}' must be a list of {{key: anchor}} mappings")
+        for number, group in enumerate(groups, 1):
+            if not isinstance(group, dict) or len(group) < minimum:
+                raise GoldError(
+                    f"{where}: {section} entry {number} must map at least two file keys to anchors"
+                )
+            for key, anchor in group.items():
+                known_key(key, f"{section} entry {number}")
+                if not isinstance(anchor, (str, int, float)) or not str(anchor).strip():
+                    raise GoldError(f"{where}: {section} entry {number} has an empty anchor for '{key}'")
 
 
 class _Index:
@@ -98,6 +164,20 @@ class _Index:
             )
             self.headlines[key] = article["headline"] if article else ""
 
+    def holds(self, key: str, line: str) -> bool:
+        """Whether a line that should be gone is still (part of) a sentence.
+
+        Long lines are looked for anywhere; a line of one to three words
+        ("Advertisement", "Read More") only counts when a sentence is that
+        line, so an article sentence that merely uses the words does not count
+        against normalization.
+        """
+        wanted = match_key(line)
+        if len(wanted.split()) > 3:
+            return self.find(key, line) is not None
+        bare = wanted.rstrip(" .:!?")
+        return any(text.rstrip(" .:!?") == bare for _, text in self.sentences.get(key, []))
+
     def find(self, key: str, anchor: str) -> str | None:
         wanted = match_key(anchor)
         for sentence_id, text in self.sentences.get(key, []):
@@ -107,9 +187,15 @@ class _Index:
 
 
 def score(export: dict[str, Any], gold: dict[str, Any]) -> Score:
+    """Compare an export (`digest.export.to_data`) with a reference (`load_gold`)."""
+    check_gold(gold)
     files: dict[str, str] = {str(k): str(v) for k, v in gold["files"].items()}
     result = Score(str(gold.get("story", export["story"]["id"])))
     index = _Index(export, files)
+    present_files = {article["file"] for article in export["articles"]}
+    result.files_missing = sorted(
+        f"{key}: {name}" for key, name in files.items() if name not in present_files
+    )
     file_of = {}
     for key in files:
         for sentence_id, _ in index.sentences[key]:
@@ -122,12 +208,12 @@ def score(export: dict[str, Any], gold: dict[str, Any]) -> Score:
 
     for key, lines in (gold.get("boilerplate") or {}).items():
         for line in lines or []:
-            if index.find(key, str(line)):
+            if index.holds(key, str(line)):
                 result.boilerplate_left.append(f"{key}: {line}")
 
     for key, lines in (gold.get("subheads") or {}).items():
         for line in lines or []:
-            if index.find(key, str(line)):
+            if index.holds(key, str(line)):
                 result.subheads_as_sentences.append(f"{key}: {line}")
 
     def resolve(key: str, anchor: str) -> str | None:
@@ -151,9 +237,10 @@ def score(export: dict[str, Any], gold: dict[str, Any]) -> Score:
                 wanted.add(frozenset((a, b)))
     debatable: set[Pair] = set()
     for pair in gold.get("maybe") or []:
-        members = [index.find(str(k), str(v)) for k, v in pair.items()]
-        if all(members) and len(set(members)) == 2:
-            debatable.add(frozenset(m for m in members if m))
+        found = [m for m in (index.find(str(k), str(v)) for k, v in pair.items()) if m]
+        for a, b in itertools.combinations(found, 2):
+            if file_of.get(a) != file_of.get(b):
+                debatable.add(frozenset((a, b)))
 
     linked: set[Pair] = set()
     for claim in export["claims"]:
@@ -190,6 +277,7 @@ def format_report(result: Score, texts: dict[str, str] | None = None) -> str:
         f"subheads taken as sentences: {len(result.subheads_as_sentences)}",
         f"headlines right: {result.headlines_right}/{result.headlines_total}",
     ]
+    lines.extend(f"  file missing from the story: {item}" for item in result.files_missing)
     for title, items in (
         ("boilerplate left", result.boilerplate_left),
         ("sentences lost", result.sentences_lost),
@@ -202,4 +290,23 @@ def format_report(result: Score, texts: dict[str, str] | None = None) -> str:
             if texts:
                 lines.append(f"      {texts.get(a, '')[:110]}")
                 lines.append(f"      {texts.get(b, '')[:110]}")
+    return "\n".join(lines)
+
+
+def format_table(results: list[Score]) -> str:
+    """One line per story and a total over all pairs: the view for several stories at once."""
+    header = f"{'story':36} {'P':>6} {'R':>6} {'F1':>6} {'left':>5} {'lost':>5} {'subh':>5} {'heads':>6}"
+    lines = [header]
+    for r in results:
+        lines.append(
+            f"{r.story[:36]:36} {r.precision:6.3f} {r.recall:6.3f} {r.f1:6.3f} "
+            f"{len(r.boilerplate_left):5d} {len(r.sentences_lost):5d} {len(r.subheads_as_sentences):5d} "
+            f"{r.headlines_right:>3d}/{r.headlines_total:<2d}"
+        )
+    total = Score("all pairs")
+    for r in results:
+        total.true_positives += r.true_positives
+        total.false_positives += r.false_positives
+        total.false_negatives += r.false_negatives
+    lines.append(f"{total.story:36} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}")
     return "\n".join(lines)

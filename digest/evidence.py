@@ -9,12 +9,16 @@ it is within the story.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from rapidfuzz.distance import Levenshtein
+
+from digest import lexicon
 from digest.numbers import figures
 from digest.text import fold, tokens
 
@@ -88,24 +92,127 @@ class Evidence:
     """Quoted passages as folded word sequences."""
     words: tuple[str, ...]
     """All folded words in order, for phrase overlap."""
+    withheld: bool = False
+    """The sentence says something is not known or not disclosed ("has not said how many")."""
 
 
 _QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{3,}?)[\"\u201c\u201d]")
+_TRAILING_VOWELS = re.compile(r"(?<=\w\w)[aeiouy]+$")
+
+
+@functools.lru_cache(maxsize=65536)
+def term(word: str, capitalised: bool = False) -> str:
+    """The comparable form of one word: synonym group, country, or light stem.
+
+    Trailing vowels are dropped after stemming so that "injure", "injured" and
+    "injuries" meet; capitalised words also lose a nationality suffix so that
+    "Iranian" meets "Iran".
+    """
+    key = word.lower().replace("\u2019", "'")
+    group = lexicon.SYNONYMS.get(key)
+    if group is None:
+        stemmed = stem(key)
+        group = lexicon.SYNONYMS.get(stemmed)
+        if group is None:
+            place = lexicon.country(key)
+            if place:
+                return place
+            if capitalised:
+                return lexicon.demonym_key(key)
+            return _TRAILING_VOWELS.sub("", stemmed)
+    return group
+
+
+def _countable(figure: str) -> bool:
+    """Figures worth comparing as terms: "one" and "two" are too common to say anything."""
+    try:
+        return float(figure.rstrip("%")) > 2 or figure.endswith("%")
+    except ValueError:
+        return True
+
+
+_MAGNITUDES = ((10, 20, "#dozen"), (20, 100, "#dozens"), (100, 1000, "#hundreds"), (1000, 1e6, "#thousands"))
+_VAGUE_MAGNITUDE = {"~12": "#dozen", "dozens": "#dozens", "hundreds": "#hundreds", "thousands": "#thousands"}
+
+
+def _magnitude(figure: str) -> str | None:
+    """The vague word a count falls under, so "300 residents" meets "hundreds of residents"."""
+    if figure in _VAGUE_MAGNITUDE:
+        return _VAGUE_MAGNITUDE[figure]
+    if figure.endswith("%"):
+        return None
+    try:
+        value = float(figure)
+    except ValueError:
+        return None
+    return next((name for low, high, name in _MAGNITUDES if low <= value < high), None)
+
+
+def specific(figure: str) -> bool:
+    """Figures that can identify a fact: not the small counts ("two schools") any sentence has."""
+    try:
+        return float(figure.rstrip("%")) > 10 or figure.endswith("%") or "." in figure
+    except ValueError:
+        return False
+
+
+_WITHHELD = re.compile(
+    r"\b(?:(?:has|have|had|did|does|do|would|will|could|was|were|is|are|has been|have been)\s+)?"
+    r"(?:not|n't|never|yet to)\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:say|said|disclose|disclosed|reveal|revealed|announce|announced|confirm|confirmed|specify|"
+    r"specified|explain|explained|known|clear|established|released|made public)\b"
+    r"|\b(?:refused|declined|would not|wouldn't)\s+to\s+(?:say|disclose|reveal|confirm|specify|comment)\b"
+    r"|\bunclear\b|\bunknown\b",
+    re.IGNORECASE,
+)
 
 
 def evidence(text: str) -> Evidence:
     toks = [t for t in tokens(text) if t.key[:1].isalnum()]
+    keys = lexicon.join_phrases([t.key for t in toks])
+    fused = len(keys) != len(toks)
     terms: set[str] = set()
     names: set[str] = set()
-    for position, token in enumerate(toks):
-        key = token.key
+    if fused:
+        # Two-word names were fused: match each word back to its token by order.
+        originals = [t.text for t in toks]
+        texts: list[str] = []
+        position = 0
+        for key in keys:
+            texts.append(originals[position] if key == toks[position].key else key)
+            position += 1 if key == toks[position].key else 2
+    else:
+        texts = [t.text for t in toks]
+    for position, (key, original) in enumerate(zip(keys, texts, strict=True)):
+        if original.isupper() and lexicon.country(key):
+            # "US" and "UK" in capitals are countries, not the pronoun "us".
+            terms.add(lexicon.country(key) or key)
+            continue
         if key in STOPWORDS or len(key) < 2:
             continue
         if any(ch.isdigit() for ch in key):
+            if any(ch.isalpha() for ch in key):
+                # A code such as a model or product name ("NX-214"): a name, not a figure.
+                terms.add(key)
+                names.add(key)
             continue
-        terms.add(stem(key))
-        if position > 0 and token.text[:1].isupper() and len(key) >= 4:
-            names.add(stem(key))
+        capitalised = original[:1].isupper()
+        item = term(key, capitalised)
+        terms.add(item)
+        if "-" in key:
+            # "no-confidence", "once-daily": each part can meet the plain word elsewhere.
+            terms.update(
+                term(part)
+                for part in key.split("-")
+                if part.isalpha() and len(part) > 2 and part not in STOPWORDS
+            )
+        if position > 0 and capitalised and len(key) >= 4:
+            names.add(item)
+    found = figures(text)
+    terms.update("#" + f.canonical for f in found if _countable(f.canonical))
+    terms.update(
+        magnitude for f in found if not f.is_year for magnitude in [_magnitude(f.canonical)] if magnitude
+    )
     quotes = tuple(
         tuple(t.key for t in tokens(match.group(1)) if t.key[:1].isalnum())
         for match in _QUOTED.finditer(fold(text))
@@ -113,9 +220,10 @@ def evidence(text: str) -> Evidence:
     return Evidence(
         terms=frozenset(terms),
         names=frozenset(names),
-        numbers=frozenset(f.canonical for f in figures(text) if not f.is_year),
+        numbers=frozenset(f.canonical for f in found if not f.is_year),
         quotes=tuple(q for q in quotes if len(q) >= 2),
         words=tuple(t.key for t in toks),
+        withheld=bool(_WITHHELD.search(fold(text))),
     )
 
 
@@ -125,6 +233,8 @@ class Rarity:
 
     weights: dict[str, float]
     default: float
+    topics: frozenset[str] = frozenset()
+    """Terms so common in the story that sharing them says only that two sentences share its topic."""
 
     def __call__(self, term: str) -> float:
         return self.weights.get(term, self.default)
@@ -133,18 +243,40 @@ class Rarity:
 def name_variants(items: Iterable[Evidence]) -> dict[str, str]:
     """Map each spelling of a name to one spelling shared by all its variants in the story.
 
-    Only capitalised words of four letters or more take part, and only when the
-    story spells their consonant frame in more than one way.
+    Only capitalised words of four letters or more take part. Two spellings
+    are one name when their consonant frames (three consonants or more) are
+    equal ("Zelensky"/"Zelenskyy")
+    or, for frames of five consonants or more, differ in one letter
+    ("Havryliuk"/"Gavrilyuk", "Dmitrow"/"Dmitrov"): transliterations vary in
+    single sounds, while different names of that length rarely do.
     """
     spellings: dict[str, set[str]] = {}
     for item in items:
         for name in item.names:
-            spellings.setdefault(name_key(name), set()).add(name)
+            # Below three consonants the vowels carry the name ("Mara", "Mira").
+            frame = name_key(name)[1:]
+            spellings.setdefault(frame if len(frame) >= 3 else name, set()).add(name)
+    frames = sorted(spellings)
+    parent = {frame: frame for frame in frames}
+
+    def root(frame: str) -> str:
+        while parent[frame] != frame:
+            frame = parent[frame]
+        return frame
+
+    long_frames = [frame for frame in frames if len(frame) >= 5]
+    for position, first in enumerate(long_frames):
+        for second in long_frames[position + 1 :]:
+            if abs(len(first) - len(second)) <= 1 and Levenshtein.distance(first, second) <= 1:
+                parent[root(second)] = root(first)
+    groups: dict[str, set[str]] = {}
+    for frame in frames:
+        groups.setdefault(root(frame), set()).update(spellings[frame])
     variants: dict[str, str] = {}
-    for group in spellings.values():
+    for group in groups.values():
         if len(group) > 1:
             canonical = min(group)
-            variants.update({name: canonical for name in group if name != canonical})
+            variants.update({name: canonical for name in sorted(group) if name != canonical})
     return variants
 
 
@@ -155,14 +287,30 @@ def unify(item: Evidence, variants: dict[str, str]) -> Evidence:
     return replace(item, terms=frozenset(variants.get(term, term) for term in item.terms))
 
 
+FLOOR = 3
+"""Counts below this weigh the same: a word in one, two or three sentences is equally specific.
+
+Without the floor a word found in a single sentence outweighs the words two
+outlets share (which occur at least twice by definition, three times with a
+reprint), so the overlap of every true pair is understated.
+"""
+
+
+TOPIC_SHARE = 0.25
+"""A term in more than this share of a story's sentences (and more than `FLOOR`) is its topic."""
+
+
 def rarity(items: Sequence[Evidence]) -> Rarity:
+    """Inverse sentence frequency of every term in the story."""
     counts: Counter[str] = Counter()
     for item in items:
         counts.update(item.terms)
     total = max(len(items), 1)
-    weights = {term: math.log((total + 1) / (count + 0.5)) for term, count in counts.items()}
-    return Rarity(weights, math.log((total + 1) / 0.5))
+    weights = {term: math.log((total + 1) / (max(count, FLOOR) + 0.5)) for term, count in counts.items()}
+    limit = max(FLOOR, TOPIC_SHARE * total)
+    topics = frozenset(term for term, count in counts.items() if count > limit)
+    return Rarity(weights, math.log((total + 1) / (FLOOR + 0.5)), topics)
 
 
 def weight(terms: Iterable[str], rare: Rarity) -> float:
-    return sum(rare(term) for term in terms)
+    return math.fsum(rare(term) for term in terms)

@@ -7,6 +7,10 @@ what comes first and last.
 
 from __future__ import annotations
 
+import re
+
+from rapidfuzz import fuzz
+
 from digest import boilerplate
 from digest.model import CleanArticle, CleanBlock, RawArticle, RawBlock, Removal
 from digest.text import fold_key, words
@@ -16,16 +20,42 @@ REPEATED_BLOCK = "repeated paragraph"
 DATELINE = "dateline"
 
 
+_BULLET = re.compile(r"^[-*\u2022\u2013\u2014\u00b7\u25aa\u25cf]\s+(?=\S)")
+_SITE_SEPARATOR = re.compile(r"\s+[|\u2022\u00b7]\s+|\s+[-\u2013\u2014:]{1,2}\s+")
+
+
 def _repeats_headline(text: str, headline: str) -> bool:
-    """True for a line that is the headline again, re-cased or run together with itself."""
+    """True for a line that is the headline again: re-cased, run together with itself,
+    followed by the site's name after a separator ("Headline | Site"), or the
+    page title's variant of it: an unpunctuated line in capitals, or before a
+    site name, that shares nearly all its words with the headline."""
     line, head = fold_key(text), fold_key(headline)
     if not head:
         return False
     if line == head or line.replace(head, "").strip(" .:-|") == "":
         return True
+    if not boilerplate.ends_sentence(text):
+        for separator in _SITE_SEPARATOR.finditer(line):
+            before, after = line[: separator.start()], line[separator.end() :]
+            if len(words(after)) <= 6 and (before == head or _variant(before, head)):
+                return True
+        if fuzz.ratio(line, head) >= 92:
+            return True
+        letters = [c for c in text if c.isalpha()]
+        if letters and all(c.isupper() for c in letters) and _variant(line, head):
+            return True
     line_words, head_words = words(text), set(words(headline))
     return (
         len(line_words) >= 3 and all(w in head_words for w in line_words) and not text.rstrip().endswith(".")
+    )
+
+
+def _variant(line: str, head: str) -> bool:
+    """A title-tag rewording: most words shared, in the same order, a word or two swapped."""
+    return fuzz.ratio(line, head) >= 92 or (
+        len(words(line)) >= 4
+        and fuzz.token_sort_ratio(line, head) >= 80
+        and fuzz.partial_ratio(line, head) >= 85
     )
 
 
@@ -41,6 +71,10 @@ def normalize(article: RawArticle) -> CleanArticle:
     seen: set[str] = set()
     for block in article.blocks:
         text = " ".join(block.text.split())
+        bullet = _BULLET.match(text) if block.kind == "paragraph" else None
+        if bullet:
+            # A list line of a plain-text file: the marker is layout, the rest is text.
+            block, text = RawBlock("item", text[bullet.end() :]), text[bullet.end() :]
         if not text:
             continue
         reason = _furniture(block, text, headline)

@@ -91,7 +91,7 @@ QUALIFIERS = (
 )
 _WORD_NUMBER = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 _NUMBER = re.compile(
-    r"(?<![\w.])(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\w.])(?<![A-Za-z]-)(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"|(?P<words>(?:(?:" + _WORD_NUMBER + r")(?:[\s\-]+|$))+))"
     r"(?:\s*(?P<scale>million|billion|trillion|thousand|bn|m)\b)?"
     r"\s*(?P<percent>%|percent\b|per\s+cent\b)?",
@@ -138,10 +138,59 @@ def _format(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+_SMALL = "|".join(sorted(list(_UNITS)[1:20], key=len, reverse=True))
+_RATIO = re.compile(
+    r"\b(?P<num>" + _SMALL + r"|\d{1,2})\s+(?:in|out of)\s+(?P<den>" + _SMALL + r"|ten|\d{1,3})\b",
+    re.IGNORECASE,
+)
+_FRACTION = re.compile(
+    r"\b(?P<num>a|one|two|three|four)[\s\-]+(?P<den>half|thirds?|quarters?|fifths?)\s+of\b",
+    re.IGNORECASE,
+)
+_DENOMINATORS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+
+
+def _count(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return {"a": 1, "ten": 10, **_UNITS}.get(word)
+
+
+def _ratios(text: str) -> list[Figure]:
+    """ "One in seven", "two out of three", "a third of": shares, as percentages.
+
+    Outlets give one share as "one in seven" and as "14%"; both become "14%".
+    """
+    found: list[Figure] = []
+    for pattern, denominators in ((_RATIO, None), (_FRACTION, _DENOMINATORS)):
+        for match in pattern.finditer(text):
+            num = _count(match.group("num"))
+            den = denominators[match.group("den").lower()] if denominators else _count(match.group("den"))
+            if not num or not den or num >= den or den > 100:
+                continue
+            qualifier = _QUALIFIER.search(text[: match.start()])
+            end = match.end("den")
+            found.append(
+                Figure(
+                    text[match.start() : end],
+                    match.start(),
+                    end,
+                    f"{round(100 * num / den)}%",
+                    qualifier.group(1).lower() if qualifier else None,
+                    False,
+                )
+            )
+    return found
+
+
 def figures(text: str) -> list[Figure]:
     """Every figure in ``text``, left to right."""
-    found: list[Figure] = []
+    shares = _ratios(text)
+    found: list[Figure] = list(shares)
     for match in _NUMBER.finditer(text):
+        if any(share.start <= match.start() < share.end for share in shares):
+            continue
         raw = match.group(0).rstrip()
         if not raw.strip():
             continue

@@ -36,7 +36,10 @@ def _extract(text: str) -> str | None:
         output_format="xml",
         with_metadata=True,
         include_comments=False,
-        include_tables=False,
+        # Older pages lay the article out in table cells; without tables
+        # trafilatura loses that text and falls back to flattening the page.
+        # Data tables themselves are skipped when blocks are read.
+        include_tables=True,
         include_formatting=False,
         # Only dates the page states as its own, never guesses from copyright lines.
         date_extraction_params={"extensive_search": False, "original_date": True},
@@ -48,17 +51,73 @@ def _plain(element: ElementTree.Element) -> str:
     return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+
+
+def _lines(pieces: list[tuple[str, bool]]) -> list[str]:
+    """Join text pieces into paragraphs, breaking at a line break that follows a sentence end.
+
+    Pages from older systems separate paragraphs with ``<br>`` instead of
+    ``<p>``, and trafilatura then returns one run of text with ``<lb/>``
+    marks. A break after a full stop is a paragraph end; one inside a sentence
+    is only a line wrap, so the text around it stays one paragraph.
+    """
+    paragraphs: list[str] = []
+    current = ""
+    for text, is_break in pieces:
+        if is_break:
+            if _ENDS_SENTENCE.search(current.rstrip()):
+                paragraphs.append(current)
+                current = ""
+            else:
+                current += " "
+        else:
+            current += text
+    paragraphs.append(current)
+    return [cleaned for line in paragraphs if (cleaned := re.sub(r"\s+", " ", line).strip())]
+
+
+def _pieces(element: ElementTree.Element) -> list[tuple[str, bool]]:
+    """The text of an element in order, with its line breaks marked."""
+    pieces: list[tuple[str, bool]] = [(element.text or "", False)]
+    for child in element:
+        if child.tag == "lb":
+            pieces.append(("", True))
+        else:
+            pieces.extend(_pieces(child))
+        pieces.append((child.tail or "", False))
+    return pieces
+
+
 def _blocks(main: ElementTree.Element) -> list[RawBlock]:
     blocks: list[RawBlock] = []
+    loose: list[tuple[str, bool]] = [(main.text or "", False)]
+
+    def flush() -> None:
+        # Text loose in the main area is trafilatura's fallback for pages without
+        # paragraph markup; short unpunctuated bits of it are link labels.
+        blocks.extend(
+            RawBlock("paragraph", line)
+            for line in _lines(loose)
+            if _ENDS_SENTENCE.search(line) or len(line.split()) > 4
+        )
+        loose.clear()
+
     for element in main:
         tag = element.tag
-        if tag == "list":
-            blocks.extend(RawBlock("item", _plain(item)) for item in element if _plain(item))
-            continue
-        kind: Any = {"head": "heading", "quote": "quote"}.get(tag, "paragraph")
-        content = _plain(element)
-        if content:
-            blocks.append(RawBlock(kind, content))
+        if tag == "lb":
+            loose.append(("", True))
+        else:
+            flush()
+            if tag == "table":
+                pass  # a data table is not sentences
+            elif tag == "list":
+                blocks.extend(RawBlock("item", _plain(item)) for item in element if _plain(item))
+            else:
+                kind: Any = {"head": "heading", "quote": "quote"}.get(tag, "paragraph")
+                blocks.extend(RawBlock(kind, line) for line in _lines(_pieces(element)))
+        loose.append((element.tail or "", False))
+    flush()
     return blocks
 
 

@@ -33,6 +33,13 @@ SENTENCE_STARTERS = frozenset(
     their our after before when while however meanwhile officials
     """.split()
 )
+_TIME_FOLLOWERS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday jan january feb february mar march
+    apr april may jun june jul july aug august sep sept september oct october nov november dec
+    december gmt bst utc cet cest et est edt ct cdt pt pdt pst local
+    """.split()
+)
 _OPENERS = "\"'\u201c\u2018\u00ab(["
 _CLOSERS = "\"'\u201d\u2019\u00bb)]"
 _CANDIDATE = re.compile(r"[.!?\u2026]+[" + re.escape(_CLOSERS) + r"]*(?=\s+[" + re.escape(_OPENERS) + r"\w])")
@@ -49,6 +56,13 @@ def _is_abbreviation(text: str, mark: int) -> bool:
         return False
     word = _word_before(text, mark)
     lowered = word.lower().rstrip(".")
+    if lowered in {"a.m", "p.m"}:
+        # A time ends a sentence unless a day, month or time zone completes it ("3 a.m. Wednesday").
+        following = text[mark + 1 :].lstrip().lstrip(_OPENERS)
+        next_word = re.match(r"\w+", following)
+        if next_word and next_word.group(0)[:1].isupper():
+            return next_word.group(0).lower().rstrip(".") in _TIME_FOLLOWERS
+        return True
     if lowered in ABBREVIATIONS:
         if "." in lowered or lowered in {"no", "nos"}:
             # "U.S." ends a sentence when a sentence starter follows it.
@@ -88,6 +102,11 @@ def split_sentences(text: str) -> list[str]:
         if _is_abbreviation(text, mark):
             continue
         end = match.end()
+        following = text[end:].lstrip().lstrip(_OPENERS)
+        if following[:1].islower():
+            # News sentences open with a capital, a digit or a quote; a lower-case
+            # word after a stop ("2:40 a.m. in a shed") continues the sentence.
+            continue
         if any(start < mark and end - 1 < stop for start, stop in quotes):
             continue
         cuts.append(end)

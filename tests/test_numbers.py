@@ -1,0 +1,69 @@
+"""Figures in their many spellings reduce to one comparable form."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.numbers import figures
+
+
+def _canonical(text: str) -> list[str]:
+    return [f.canonical for f in figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("destroyed 30% of power stations", ["30%"]),
+        ("destroyed 30 percent of power stations", ["30%"]),
+        ("destroyed thirty per cent of power stations", ["30%"]),
+        ("ordered 2,400 drones", ["2400"]),
+        ("ordered 2400 drones", ["2400"]),
+        ("a fee of 48 million pounds", ["48000000"]),
+        ("a \u00a348m deal", ["48000000"]),
+        ("a \u00a348million deal", ["48000000"]),
+        ("an estimated three hundred people", ["300"]),
+        ("twenty-one appearances", ["21"]),
+        ("14.2 days a month", ["14.2"]),
+        ("dozens of personnel", ["dozens"]),
+        ("more than a dozen engines", ["~12"]),
+        ("around one in seven patients", ["14%"]),
+        ("14 percent of patients", ["14%"]),
+        ("about two in three departures", ["67%"]),
+        ("two-thirds of flights", ["67%"]),
+        ("a third of its profit", ["33%"]),
+        ("seven out of 10 voters", ["70%"]),
+        ("a third term in office", []),
+    ],
+)
+def test_spellings_of_one_figure_meet(text: str, expected: list[str]) -> None:
+    assert _canonical(text) == expected
+
+
+def test_qualifiers_are_kept() -> None:
+    found = figures("Russia bought as many as 2,400 drones and roughly 30% were used")
+    assert [(f.canonical, f.qualifier) for f in found] == [("2400", "as many as"), ("30%", "roughly")]
+
+
+def test_years_are_marked() -> None:
+    found = figures("In 2019 the plant took 2400 tonnes")
+    assert [(f.canonical, f.is_year) for f in found] == [("2019", True), ("2400", False)]
+
+
+def test_one_as_a_pronoun_is_not_a_figure() -> None:
+    assert _canonical("one of the drones fell") == []
+
+
+@pytest.mark.parametrize("text", ["The NX-214 spray", "Shahed-136 drones", "a Geran-2 drone"])
+def test_model_codes_are_names_not_figures(text: str) -> None:
+    assert _canonical(text) == []
+
+
+def test_positions_point_at_the_original_text() -> None:
+    text = "Some 60 firefighters and 14 engines"
+    assert [text[f.start : f.end] for f in figures(text)] == ["60", "14"]
+
+
+def test_a_share_keeps_its_words_and_qualifier() -> None:
+    [share] = figures("Migraine affects roughly one in seven people")
+    assert (share.text, share.canonical, share.qualifier) == ("one in seven", "14%", "roughly")
