@@ -46,8 +46,8 @@ def render(story: Story) -> tuple[str, str]:
         )
     )
     parts.append(_headlines(story, here))
-    parts.append(_outlets(story, here))
     parts.append(_matrix(story, here))
+    parts.append(_outlets(story, here))
     parts.append(_alone(story, here))
     parts.append(_problems(story))
     return here, "".join(parts)
@@ -79,12 +79,12 @@ def _outlets(story: Story, here: str) -> str:
         source = article.source
         target = paths.relative(here, paths.article(story.meta.id, article.id))
         facts = [
-            ("Byline", inert(source.byline) or "\u2014"),
-            ("Published", inert(source.published) or "\u2014"),
+            ("Byline", inert(source.byline)),
+            ("Published", inert(source.published)),
             ("Sentences", str(len(article.sentences))),
-            ("Original", external_link(source.url, "original article") if source.url else "\u2014"),
+            ("Original", external_link(source.url, "original article")),
         ]
-        details = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
+        details = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts if value)
         more = link("Read it here, with its claims marked", target)
         cards.append(
             '<div class="px-card" markdown>\n\n'
@@ -94,7 +94,7 @@ def _outlets(story: Story, here: str) -> str:
             "</div>\n\n"
         )
     return (
-        "## Outlets\n\n"
+        "\n## Outlets\n\n"
         + '<div class="px-cards px-cards--outlets" markdown>\n\n'
         + "".join(cards)
         + "</div>\n\n"
