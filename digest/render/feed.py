@@ -69,7 +69,8 @@ def summary(story: Story) -> str:
 
 def render(stories: Sequence[Story], title: str = "Parallax digest") -> str:
     """The feed document: one entry per story, newest first."""
-    ordered = newest_first(stories)
+    # Ordered by the time each entry states, so a date no reader can parse sorts last.
+    ordered = sorted(newest_first(stories), key=lambda s: timestamp(s.meta.date) or EPOCH, reverse=True)
     stamps = [timestamp(story.meta.date) for story in ordered]
     updated = max((stamp for stamp in stamps if stamp), default=EPOCH)
     feed = ET.Element("feed", {"xmlns": ATOM})
