@@ -1,7 +1,7 @@
 """The page of one claim: the fact, each outlet's phrasing with its diff, who left it out.
 
-Differences must read without colour: deletions are struck through and
-underlined insertions carry a double line, a text legend explains both, and
+Differences must read without colour: deletions are struck through,
+insertions carry a double underline, a text legend explains both, and
 the stylesheet adds visually hidden "deleted:" / "inserted:" words around them
 for screen readers (generated content, so the search index and copied text
 stay clean).
@@ -15,15 +15,12 @@ from digest.render.markup import block, bullet_list, diff_html, front_matter, in
 
 LEGEND = (
     '<div class="px-legend" role="note">\n'
-    "<p><strong>How to read the differences.</strong> Each phrasing is compared with the "
-    "reference phrasing, word by word:</p>\n<ul>\n"
-    '<li><del class="px-del">struck-through text</del> is in the reference phrasing but not in '
-    "this outlet's;</li>\n"
-    '<li><ins class="px-ins">underlined text</ins> is in this outlet\'s phrasing but not in '
-    "the reference;</li>\n"
-    "<li>unmarked text is shared. Quote style, dashes, spacing and capitals are ignored;</li>\n"
-    "<li>a phrasing that shares too little wording for a readable word diff is shown side by "
-    "side with the reference instead.</li>\n</ul>\n</div>"
+    "<p><strong>How to read the differences.</strong> Each phrasing is compared word by word with "
+    "the reference phrasing:</p>\n<ul>\n"
+    '<li><del class="px-del">struck through</del>: only in the reference phrasing;</li>\n'
+    '<li><ins class="px-ins">underlined</ins>: only in this outlet\'s phrasing;</li>\n'
+    "<li>unmarked: in both (quote style, dashes, spacing and capitals are ignored);</li>\n"
+    "<li>too different for a word diff: shown side by side with the reference.</li>\n</ul>\n</div>"
 )
 
 

@@ -102,7 +102,7 @@ def test_claim_page_differences_read_without_colour(desktop: Page, browser_site:
     assert "deletion" in snapshot and "[deleted:" in snapshot
     assert "insertion" in snapshot and "[inserted:" in snapshot
     legend = desktop.locator(".px-legend")
-    expect(legend).to_contain_text("struck-through")
+    expect(legend).to_contain_text("struck through")
     expect(legend).to_contain_text("underlined")
     # The reference phrasing comes first, then the outlets compared with it.
     expect(desktop.locator(".px-phrasing .px-label").first).to_contain_text("reference phrasing")
