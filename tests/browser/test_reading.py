@@ -218,6 +218,8 @@ def _narrow_pages(site: Path) -> list[str]:
 
 
 def test_nothing_scrolls_sideways_on_a_phone(phone: Page, browser_site: Path) -> None:
+    # The search index plays no part in layout; not loading it on every page halves the wait.
+    phone.route(re.compile(r"search_index\.json|/workers/|sitemap\.xml"), lambda route: route.abort())
     too_wide = {}
     for url in _narrow_pages(browser_site):
         phone.goto(url)
