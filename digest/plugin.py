@@ -64,7 +64,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     log.warning(message)
                 else:
                     log.info(message)
-        site = build(stories)
+        site = build(stories, config.site_name)
         for path, text in sorted(site.pages.items()):
             inclusion = InclusionLevel.INCLUDED if path == paths.HOME else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=text, inclusion=inclusion))

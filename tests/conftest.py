@@ -39,6 +39,7 @@ def make_project(root: Path, seeds: Path | None = None) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
     if seeds is not None:
         shutil.copytree(seeds, root / "seeds")
     else:

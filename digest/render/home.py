@@ -25,7 +25,9 @@ def render(stories: Sequence[Story]) -> tuple[str, str]:
         front_matter(TITLE),
         f"# {TITLE}\n\n",
         "Each story gathers several outlets' articles about one event. Every fact that two or "
-        "more of them report has its own page, showing how each outlet phrased it.\n\n",
+        "more of them report has its own page, showing how each outlet phrased it. "
+        f"New stories are also listed in an {link('Atom feed', paths.relative(here, paths.FEED))} "
+        "for feed readers.\n\n",
     ]
     if not stories:
         parts.append("There are no stories yet: add a folder of articles under the seeds folder.\n")

@@ -374,7 +374,7 @@ def story_reuse(story: Story) -> str:
         "(in brackets); the share shown is the larger of the two. "
         f"A pair is marked **reprint** from {_percent(thresholds['reprint'])} and **shared copy** from "
         f"{_percent(thresholds['shared_copy'])} in either direction.\n\n",
-        '<div class="px-matrix" markdown>\n\n',
+        '<div class="px-scroll px-reuse" markdown>\n\n',
         table(header, rows),
         "\n</div>\n\n",
     ]

@@ -95,11 +95,14 @@ def diff_html(ops: Sequence[DiffOp]) -> str:
         if op.kind == "equal":
             parts.append(inert(op.out) + _space(op.out))
         elif op.kind == "delete":
-            parts.append(_deleted(op.ref) + _space(op.ref))
+            # A deletion glued to the word before it would read (and index) as one word.
+            gap = " " if parts and not parts[-1].endswith(" ") else ""
+            parts.append(gap + _deleted(op.ref) + _space(op.ref))
         elif op.kind == "insert":
             parts.append(_inserted(op.out) + _space(op.out))
         else:
-            parts.append(_deleted(op.ref) + " " + _inserted(op.out) + _space(op.out))
+            gap = " " if parts and not parts[-1].endswith(" ") else ""
+            parts.append(gap + _deleted(op.ref) + " " + _inserted(op.out) + _space(op.out))
     return "".join(parts).strip()
 
 

@@ -26,6 +26,13 @@ STYLESHEET = "assets/parallax.css"
 LENS_STYLESHEET = "assets/lenses.css"
 
 
+def url(page: str) -> str:
+    """A generated page's address relative to the site root, in MkDocs' directory-URL style."""
+    if page == HOME or page.endswith("/" + HOME):
+        return page[: -len(HOME)]
+    return page.removesuffix(".md") + "/"
+
+
 def relative(source: str, target: str) -> str:
     """The relative path from one generated file to another, as Markdown links want it."""
     source_parts = source.split("/")[:-1]

@@ -12,7 +12,7 @@ from importlib import resources
 
 from digest.export import to_json
 from digest.model import Story
-from digest.render import article_page, claim_page, home, paths, story_page
+from digest.render import article_page, claim_page, feed, home, paths, story_page
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +20,7 @@ class Site:
     pages: dict[str, str]
     """Markdown pages by path; ``index.md`` is the home page."""
     assets: dict[str, str]
-    """Other files by path: JSON data and the stylesheet."""
+    """Other files by path: JSON data, the Atom feed and the stylesheet."""
 
 
 def stylesheet(name: str = "parallax.css") -> str:
@@ -39,9 +39,9 @@ def story_files(story: Story) -> tuple[dict[str, str], dict[str, str]]:
     return pages, {paths.data(story.meta.id): to_json(story)}
 
 
-def build(stories: Sequence[Story]) -> Site:
+def build(stories: Sequence[Story], site_name: str = "Parallax digest") -> Site:
     pages: dict[str, str] = dict([home.render(stories)])
-    assets: dict[str, str] = {paths.STYLESHEET: stylesheet()}
+    assets: dict[str, str] = {paths.STYLESHEET: stylesheet(), paths.FEED: feed.render(stories, site_name)}
     assets[paths.LENS_STYLESHEET] = stylesheet("lenses.css")
     for story in sorted(stories, key=lambda s: s.meta.id):
         story_pages, story_assets = story_files(story)

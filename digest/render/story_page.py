@@ -45,29 +45,9 @@ def render(story: Story) -> tuple[str, str]:
             f"{link('data as JSON', paths.relative(here, paths.data(story_id)))}",
         )
     )
-    parts.append("## Headlines\n\n")
-    parts.append(
-        table(
-            ["Outlet", "Headline"],
-            ([inert(a.source.outlet), inert(a.headline)] for a in story.articles),
-        )
-    )
-    parts.append("\n## Outlets\n\n")
-    rows = []
-    for article in story.articles:
-        source = article.source
-        page = link(inert(source.outlet), paths.relative(here, paths.article(story_id, article.id)))
-        rows.append(
-            [
-                page,
-                inert(source.byline) or "\u2014",
-                inert(source.published) or "\u2014",
-                external_link(source.url, "original") if source.url else "\u2014",
-                str(len(article.sentences)),
-            ]
-        )
-    parts.append(table(["Outlet", "Byline", "Published", "Original", "Sentences"], rows))
+    parts.append(_headlines(story, here))
     parts.append(_matrix(story, here))
+    parts.append(_outlets(story, here))
     parts.append(lens_sections.story_coverage(story, here))
     parts.append(lens_sections.story_quotes(story, here))
     parts.append(lens_sections.story_attribution(story, here))
@@ -79,6 +59,54 @@ def render(story: Story) -> tuple[str, str]:
     return here, "".join(parts)
 
 
+def _headlines(story: Story, here: str) -> str:
+    """One card per outlet's headline, side by side, so the headlines can be compared at a glance."""
+    cards = []
+    for article in story.articles:
+        target = paths.relative(here, paths.article(story.meta.id, article.id))
+        cards.append(
+            '<div class="px-card" markdown>\n\n'
+            f'<p class="px-card__outlet">{inert(article.source.outlet)}</p>\n'
+            f'<p class="px-card__headline" markdown="span">{link(inert(article.headline), target)}</p>\n\n'
+            "</div>\n\n"
+        )
+    return (
+        "## Headlines\n\n"
+        + '<div class="px-cards px-cards--headlines" markdown>\n\n'
+        + "".join(cards)
+        + "</div>\n\n"
+    )
+
+
+def _outlets(story: Story, here: str) -> str:
+    """One card per outlet: who wrote the article, when, where it was published, how long it is."""
+    cards = []
+    for article in story.articles:
+        source = article.source
+        target = paths.relative(here, paths.article(story.meta.id, article.id))
+        facts = [
+            ("Byline", inert(source.byline)),
+            ("Published", inert(source.published)),
+            ("Sentences", str(len(article.sentences))),
+            ("Original", external_link(source.url, "original article")),
+        ]
+        details = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts if value)
+        more = link("Read it here, with its claims marked", target)
+        cards.append(
+            '<div class="px-card" markdown>\n\n'
+            f'<p class="px-card__title" markdown="span">**{inert(source.outlet)}**</p>\n'
+            f'<dl class="px-facts">{details}</dl>\n'
+            f'<p class="px-card__more" markdown="span">{more}</p>\n\n'
+            "</div>\n\n"
+        )
+    return (
+        "\n## Outlets\n\n"
+        + '<div class="px-cards px-cards--outlets" markdown>\n\n'
+        + "".join(cards)
+        + "</div>\n\n"
+    )
+
+
 def _matrix(story: Story, here: str) -> str:
     if not story.claims:
         return "\n## Coverage\n\nNo fact is reported by more than one outlet.\n"
@@ -86,7 +114,8 @@ def _matrix(story: Story, here: str) -> str:
     rows = []
     for number, view in enumerate(story.claims, 1):
         target = paths.relative(here, paths.claim(story.meta.id, view.claim.id))
-        cells = [f"{number}. {link(inert(view.summary), target)}"]
+        label = f'<span class="px-claim-label">{number}. {inert(view.summary)}</span>'
+        cells = [link(label, target)]
         present = set(view.outlets)
         cells.extend(
             '<span class="px-yes" title="reports it">\u25cf<span class="px-sr"> reports it</span></span>'
@@ -98,7 +127,8 @@ def _matrix(story: Story, here: str) -> str:
         rows.append(cells)
     return (
         "\n## Coverage\n\nEach row is a fact that two or more outlets report; "
-        "\u25cf marks an outlet that reports it, \u25cb one that does not.\n\n"
+        "\u25cf marks an outlet that reports it, \u25cb one that does not. "
+        "On a narrow screen the table scrolls sideways.\n\n"
         + '<div class="px-matrix" markdown>\n\n'
         + table(header, rows)
         + "\n</div>\n"

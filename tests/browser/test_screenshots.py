@@ -1,0 +1,50 @@
+"""Screenshots of the home, a story and a claim page, kept in docs/assets/screenshots/.
+
+Taken from the same build as the other browser tests, at a fixed desktop size,
+light scheme, with animations off and the caret hidden, so a rebuild changes a
+picture only when the pages themselves change.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from .conftest import DESKTOP, SCREENSHOTS
+
+pytestmark = pytest.mark.browser
+
+SEED = "iran-crimea-drones"
+
+
+def _claim_with_most_outlets(site: Path) -> str:
+    data = json.loads((site / "data" / f"{SEED}.json").read_text())
+    best = max(data["claims"], key=lambda claim: (len(claim["outlets"]), -data["claims"].index(claim)))
+    return f"stories/{SEED}/claims/{best['id']}/"
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    width, height = struct.unpack(">II", header[16:24])
+    return width, height
+
+
+def test_screenshots_of_home_story_and_claim(desktop: Page, browser_site: Path) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shots = {
+        "home": "",
+        "story": f"stories/{SEED}/",
+        "claim": _claim_with_most_outlets(browser_site),
+    }
+    for name, url in shots.items():
+        desktop.goto(url)
+        desktop.evaluate("document.fonts.ready")
+        path = SCREENSHOTS / f"{name}.png"
+        desktop.screenshot(path=path, animations="disabled", caret="hide")
+        assert _png_size(path) == (DESKTOP["width"], DESKTOP["height"])
+        assert path.stat().st_size < 400_000, f"{path} is larger than a README picture should be"

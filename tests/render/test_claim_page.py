@@ -1,0 +1,98 @@
+"""Claim pages as Markdown: order of phrasings, side-by-side view, legend, neighbours."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import DATA, SEED_STORY
+
+from digest.model import DiffOp, Story
+from digest.pipeline import analyze
+from digest.render import claim_page
+from digest.render.markup import diff_html, inert
+
+
+@pytest.fixture(scope="module")
+def stories() -> list[Story]:
+    return [analyze(SEED_STORY), *(analyze(folder) for folder in sorted((DATA / "stories").iterdir()))]
+
+
+def _labels(page: str) -> list[str]:
+    return re.findall(r'<p class="px-label" markdown="span">(.*)</p>', page)
+
+
+def test_reference_phrasing_comes_first_then_one_card_per_outlet(stories: list[Story]) -> None:
+    for story in stories:
+        for position, view in enumerate(story.claims):
+            _, page = claim_page.render(story, position)
+            labels = _labels(page)
+            assert len(labels) == len(view.phrasings) == page.count('<div class="px-phrasing" markdown>')
+            assert "(reference phrasing)" in labels[0]
+            assert all("(reference phrasing)" not in label for label in labels[1:])
+            reference = story.sentence(view.claim.reference)
+            assert f"**{inert(story.article(reference.article).source.outlet)}**" in labels[0]
+
+
+def test_distant_phrasings_are_shown_side_by_side_with_the_reference(stories: list[Story]) -> None:
+    found = 0
+    for story in stories:
+        for position, view in enumerate(story.claims):
+            _, page = claim_page.render(story, position)
+            distant = [p for p in view.phrasings if not p.diffable]
+            assert page.count('<div class="px-sidebyside">') == len(distant)
+            reference = inert(story.sentence(view.claim.reference).text)
+            for phrasing in distant:
+                found += 1
+                own = inert(story.sentence(phrasing.sentence).text)
+                block = page.split('<div class="px-sidebyside">', 1)[1].split("</div>\n</div>", 1)[0]
+                assert reference in page and own in page
+                assert "Reference phrasing" in block
+    assert found, "the test stories should include phrasings too different for a word diff"
+
+
+def test_legend_explains_marks_in_words(stories: list[Story]) -> None:
+    _, page = claim_page.render(stories[0], 0)
+    legend = page.split('<div class="px-legend" role="note">', 1)[1].split("</div>", 1)[0]
+    assert "struck through" in legend and "underlined" in legend
+    assert '<del class="px-del">' in legend and '<ins class="px-ins">' in legend
+
+
+def test_neighbours_link_previous_next_and_the_story(stories: list[Story]) -> None:
+    story = stories[0]
+    last = len(story.claims) - 1
+    _, first_page = claim_page.render(story, 0)
+    _, last_page = claim_page.render(story, last)
+    assert "Previous claim" not in first_page and "Next claim" in first_page
+    assert "Previous claim" in last_page and "Next claim" not in last_page
+    next_id = story.claims[1].claim.id
+    assert f"]({next_id}.md)" in first_page
+    assert "](../index.md#coverage)" in first_page
+    assert f"Claim {last + 1} of {last + 1}" in last_page
+
+
+def test_missing_outlets_link_to_their_articles(stories: list[Story]) -> None:
+    for story in stories:
+        for position, view in enumerate(story.claims):
+            _, page = claim_page.render(story, position)
+            for article_id in view.missing:
+                assert (
+                    f"](../articles/{article_id}.md)" in page.split("## Outlets that do not report it", 1)[1]
+                )
+
+
+def test_a_deletion_never_sticks_to_the_word_before_it() -> None:
+    # Shapes taken from the seed story: the outlet's "days" is followed by its own comma.
+    ops = (
+        DiffOp("delete", "The Russians ", ""),
+        DiffOp("equal", "in recent days ", "In recent days"),
+        DiffOp("replace", "have ", ", Russia has "),
+        DiffOp("equal", "turned to the drones", "turned to the drones"),
+        DiffOp("delete", ".", ""),
+    )
+    html = diff_html(ops)
+    assert html.startswith('<del class="px-del"')
+    assert "In recent days <del" in html
+    assert "drones <del" in html
+    words = re.sub(r"<[^>]+>", "", html).split()
+    assert words == "The Russians In recent days have &#44; Russia has turned to the drones &#46;".split()

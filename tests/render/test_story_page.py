@@ -1,0 +1,65 @@
+"""Story pages as Markdown: headline cards, the coverage matrix, outlet cards, in that order."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from conftest import DATA, SEED_STORY
+
+from digest.model import Story
+from digest.pipeline import analyze
+from digest.render import story_page
+from digest.render.markup import inert
+
+
+@pytest.fixture(scope="module")
+def stories() -> list[Story]:
+    return [analyze(SEED_STORY), *(analyze(folder) for folder in sorted((DATA / "stories").iterdir()))]
+
+
+def _section(page: str, heading: str) -> str:
+    return page.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_sections_come_in_reading_order(stories: list[Story]) -> None:
+    _, page = story_page.render(stories[0])
+    order = [page.index(f"## {name}") for name in ("Headlines", "Coverage", "Outlets", "Reported by one")]
+    assert order == sorted(order)
+
+
+def test_one_headline_card_per_article_linking_to_its_page(stories: list[Story]) -> None:
+    for story in stories:
+        _, page = story_page.render(story)
+        cards = _section(page, "Headlines")
+        assert cards.count('<div class="px-card" markdown>') == len(story.articles)
+        for article in story.articles:
+            assert f"[{inert(article.headline)}](articles/{article.id}.md)" in cards
+
+
+def test_outlet_cards_list_what_is_known_and_skip_what_is_not(stories: list[Story]) -> None:
+    story = stories[1]
+    article = story.articles[0]
+    _, page = story_page.render(story)
+    cards = _section(page, "Outlets")
+    assert cards.count('<div class="px-card" markdown>') == len(story.articles)
+    assert f"<dt>Byline</dt><dd>{inert(article.source.byline)}</dd>" in cards
+    assert f"<dt>Sentences</dt><dd>{len(article.sentences)}</dd>" in cards
+    assert f"](articles/{article.id}.md)" in cards
+    assert 'rel="nofollow noopener">original article</a>' in cards
+    bare = dataclasses.replace(article, source=dataclasses.replace(article.source, byline=None, url=None))
+    _, page = story_page.render(dataclasses.replace(story, articles=(bare, *story.articles[1:])))
+    first_card = _section(page, "Outlets").split('<div class="px-card" markdown>')[1]
+    assert "Byline" not in first_card and "Original" not in first_card and "Sentences" in first_card
+
+
+def test_matrix_has_a_row_per_claim_with_labels_the_stylesheet_can_shorten(stories: list[Story]) -> None:
+    for story in stories:
+        _, page = story_page.render(story)
+        matrix = _section(page, "Coverage")
+        assert '<div class="px-matrix" markdown>' in matrix
+        rows = [line for line in matrix.splitlines() if line.startswith("| [")]
+        assert len(rows) == len(story.claims)
+        for number, (row, view) in enumerate(zip(rows, story.claims, strict=True), 1):
+            assert row.startswith(f'| [<span class="px-claim-label">{number}. {inert(view.summary)}</span>]')
+            assert row.count("px-yes") == len(view.outlets) and row.count("px-no") == len(view.missing)
