@@ -313,6 +313,9 @@ def test_published_json_carries_payloads_as_data(builds: Builds) -> None:
         for character in "<>&":
             assert character not in raw, (payload[:80], character)
         data = json.loads(raw)
+        # Every file was read: the payload was published, not dodged by skipping the file.
+        assert len(data["articles"]) == 3, data["problems"]
+        assert not [p for p in data["problems"] if p["severity"] == "skipped"], data["problems"]
         # YAML itself reads some line breaks (NEL) as spaces; compare modulo whitespace.
         assert spaced(data["story"]["title"]) == spaced(payload)
         assert spaced(data["story"]["date"]) == spaced(payload)
