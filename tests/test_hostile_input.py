@@ -207,7 +207,7 @@ def test_the_risky_extensions_are_really_active(builds: Builds) -> None:
     project = builds.hostile.parent / "probe"
     _project(project, [])
     (project / "docs" / "probe.md").write_text(
-        f'Before\n\n--8<-- "README.md"\n\nAfter {{++ added ++}} and a link www.example.org\n\n'
+        'Before\n\n--8<-- "README.md"\n\nAfter {++ added ++} and a link www.example.org\n\n'
         "Styled paragraph\n{: .probe-class }\n",
         encoding="utf-8",
     )
@@ -302,7 +302,9 @@ def test_search_index_holds_payloads_as_escaped_text(builds: Builds) -> None:
     for number, payload in enumerate(PAYLOADS):
         where = f"stories/story-{number:02d}/"
         text = spaced(
-            " ".join(html.unescape(d["title"] + " " + d["text"]) for d in docs if d["location"].startswith(where))
+            " ".join(
+                html.unescape(d["title"] + " " + d["text"]) for d in docs if d["location"].startswith(where)
+            )
         )
         assert shown(payload) in text, payload[:80]
 
