@@ -10,7 +10,9 @@ from pathlib import Path
 
 from digest.evaluate import GoldError, format_report, load_gold, score
 from digest.export import to_data, to_json
+from digest.ingest import ARTICLE_SUFFIXES, STORY_FILE, read_story
 from digest.pipeline import analyze
+from digest.render.markup import plural
 from digest.render.site import build
 from digest.stories import story_folders
 
@@ -47,6 +49,41 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_targets(arguments: Sequence[str]) -> list[Path] | str:
+    """Story folders to check: the ones named, or every story of a seeds folder that is named
+    (or of ``seeds`` when nothing is); a message instead when a name is not a folder."""
+    folders: list[Path] = []
+    for argument in arguments or ["seeds"]:
+        folder = Path(argument)
+        if not folder.is_dir():
+            return f"{folder} is not a folder"
+        has_story = (folder / STORY_FILE).is_file() or any(
+            p.suffix.lower() in ARTICLE_SUFFIXES for p in folder.iterdir() if not p.is_dir()
+        )
+        folders.extend([folder] if has_story or not story_folders(folder) else story_folders(folder))
+    return folders
+
+
+def _check(args: argparse.Namespace) -> int:
+    targets = _check_targets(args.story_dirs)
+    if isinstance(targets, str):
+        print(f"digest check: {targets}", file=sys.stderr)
+        return 2
+    skipped = notes = 0
+    for folder in targets:
+        found = read_story(folder)
+        print(f"{folder}: {plural(len(found.articles), 'article')} read")
+        for problem in found.problems:
+            print(f"  {problem.severity:<8} {problem.file}: {problem.reason}")
+            skipped += problem.severity == "skipped"
+            notes += problem.severity == "note"
+    print(
+        f"digest check: {plural(len(targets), 'story', 'stories')}, "
+        f"{plural(skipped, 'problem')} that leave input out, {plural(notes, 'note')}"
+    )
+    return 1 if skipped else 0
+
+
 def _render(args: argparse.Namespace) -> int:
     seeds = Path(args.seeds)
     out = Path(args.out)
@@ -74,6 +111,18 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="quote wrong and missed links")
     evaluate.set_defaults(run=_eval)
+
+    check = commands.add_parser(
+        "check",
+        help="report unreadable or left-out input without building; exit status 1 if any",
+    )
+    check.add_argument(
+        "story_dirs",
+        nargs="*",
+        metavar="STORY_DIR",
+        help="story folders, or a folder of them (default: every story under seeds)",
+    )
+    check.set_defaults(run=_check)
 
     render = commands.add_parser("render", help="write the site's Markdown and data to a folder")
     render.add_argument("--seeds", default="seeds", help="folder of story folders (default: seeds)")
