@@ -10,11 +10,11 @@ from pathlib import Path
 
 from digest.evaluate import GoldError, format_report, load_gold, score
 from digest.export import to_data, to_json
-from digest.ingest import ARTICLE_SUFFIXES, STORY_FILE, read_story
+from digest.ingest import ARTICLE_SUFFIXES, STORY_FILE, address_clashes, printable, read_story, slug
 from digest.pipeline import analyze
 from digest.render.markup import plural
 from digest.render.site import build
-from digest.stories import story_folders
+from digest.stories import analyze_all, story_folders
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -70,15 +70,19 @@ def _check(args: argparse.Namespace) -> int:
         print(f"digest check: {targets}", file=sys.stderr)
         return 2
     skipped = notes = 0
+    clashes = address_clashes(targets)
     for folder in targets:
+        if folder in clashes:
+            continue  # Reported under the folder that has the address, as a build does.
         found = read_story(folder)
-        print(f"{folder}: {plural(len(found.articles), 'article')} read")
-        for problem in found.problems:
-            print(f"  {problem.severity:<8} {problem.file}: {problem.reason}")
+        print(printable(f"{folder}: {plural(len(found.articles), 'article')} read"))
+        same_address = [p for other, p in clashes.items() if slug(other.name) == found.meta.id]
+        for problem in (*found.problems, *same_address):
+            print(printable(f"  {problem.severity:<8} {problem.file}: {problem.reason}"))
             skipped += problem.severity == "skipped"
             notes += problem.severity == "note"
     print(
-        f"digest check: {plural(len(targets), 'story', 'stories')}, "
+        f"digest check: {plural(len(targets) - len(clashes), 'story', 'stories')}, "
         f"{plural(skipped, 'problem')} that leave input out, {plural(notes, 'note')}"
     )
     return 1 if skipped else 0
@@ -87,7 +91,7 @@ def _check(args: argparse.Namespace) -> int:
 def _render(args: argparse.Namespace) -> int:
     seeds = Path(args.seeds)
     out = Path(args.out)
-    stories = [analyze(folder) for folder in story_folders(seeds)]
+    stories = analyze_all(seeds)
     site = build(stories)
     for path, text in {**site.pages, **site.assets}.items():
         target = out / path

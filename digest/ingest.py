@@ -22,14 +22,42 @@ from digest.text import fold_key
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 STORY_FILE = "story.yml"
 MAX_ARTICLE_BYTES = 2_000_000
-"""A news article is a few tens of kilobytes; anything this large is not one."""
+"""A news article is a few tens of kilobytes; anything this large is not one. HTML pages
+carry much markup around their text, hence the generous limit on the file."""
+MAX_ARTICLE_CHARACTERS = 200_000
+"""Limit on the text itself (about 30,000 words, longer than any news article). Alignment
+compares every pair of sentences, so one enormous file would stall the whole build."""
 _IGNORED_NAMES = re.compile(r"^(\..*|README(\.\w+)?|~.*|.*~)$", re.IGNORECASE)
+
+
+def printable(text: str) -> str:
+    """Text safe to print in a terminal or a CI log: control, bidi and other invisible
+    characters (which could move the cursor, recolour or reorder the line) as escapes."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 def slug(text: str) -> str:
     """A lowercase ASCII identifier made of letters, digits and single dashes."""
     cleaned = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return cleaned or "x"
+
+
+def address_clashes(folders: list[Path]) -> dict[Path, Problem]:
+    """Story folders whose page address is already taken by an earlier folder, each with the
+    problem to report on that earlier story (the later folder is left out, never merged)."""
+    taken: dict[str, str] = {}
+    clashes: dict[Path, Problem] = {}
+    for folder in folders:
+        identifier = slug(folder.name)
+        if identifier in taken:
+            clashes[folder] = Problem(
+                folder.name,
+                f"is a story folder with the same page address ('{identifier}') as {taken[identifier]}; "
+                "left out, rename one of the two folders",
+            )
+        else:
+            taken[identifier] = folder.name
+    return clashes
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +245,12 @@ def read_article(path: Path, entry: _Entry | None = None) -> tuple[RawArticle, t
         front, headline, blocks = parsed_html.front, parsed_html.headline, parsed_html.blocks
     if not blocks:
         raise InputError("has a headline but no article text")
+    characters = len(headline) + sum(len(block.text) for block in blocks)
+    if characters > MAX_ARTICLE_CHARACTERS:
+        raise InputError(
+            f"has {characters:,} characters of text, more than the {MAX_ARTICLE_CHARACTERS:,} "
+            "an article may have"
+        )
     source = Source(
         outlet=entry.outlet or front.get("outlet") or path.stem,
         url=entry.url or front.get("url"),

@@ -61,3 +61,31 @@ def test_check_agrees_with_the_build(capsys: pytest.CaptureFixture[str]) -> None
     out = capsys.readouterr().out
     for problem in analyze(BAD / "mixed").problems:
         assert f"{problem.severity:<8} {problem.file}: {problem.reason}" in out
+
+
+def test_story_folders_with_the_same_address_are_not_merged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from digest.stories import analyze_all
+
+    shutil.copytree(BAD / "malformed-yaml", tmp_path / "Storm Story")
+    shutil.copytree(BAD / "single-article", tmp_path / "storm-story")
+    stories = analyze_all(tmp_path)
+    assert len(stories) == 1
+    assert [a.file for a in stories[0].articles] == ["one.txt", "two.txt"]
+    clash = stories[0].problems[-1]
+    assert clash.file == "storm-story" and "same page address ('storm-story') as Storm Story" in clash.reason
+    assert main(["check", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "skipped  storm-story: is a story folder with the same page address" in out
+    assert "1 story," in out
+
+
+def test_check_output_cannot_drive_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "story"
+    shutil.copytree(BAD / "single-article", folder)
+    (folder / "evil\x1b[31m\u202e.bin").write_text("x", encoding="utf-8")
+    assert main(["check", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "evil\\x1b[31m\\u202e.bin: is not an article" in out

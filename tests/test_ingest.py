@@ -10,7 +10,7 @@ import pytest
 from conftest import DATA
 
 from digest.errors import InputError
-from digest.ingest import MAX_ARTICLE_BYTES, decode, read_story
+from digest.ingest import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARACTERS, decode, printable, read_story
 from digest.model import Problem, StoryInput
 
 BAD = DATA / "bad"
@@ -24,6 +24,10 @@ def make_mixed(tmp_path: Path) -> Path:
     noise[100] = 0
     (folder / "scan.txt").write_bytes(bytes(noise))
     (folder / "random-no-nul.txt").write_bytes(bytes(b or 1 for b in os.urandom(4096)))
+    sentence = "The bridge stayed closed on day {} of the repairs, the agency said.\n"
+    (folder / "long-text.txt").write_text(
+        "A long text\n\n" + "".join(sentence.format(n) for n in range(4000)), encoding="utf-8"
+    )
     line = b"The bridge was closed on Friday after a cargo ship struck a pier of it.\n"
     with (folder / "huge.txt").open("wb") as handle:
         handle.write(b"A very long article\n\n")
@@ -51,6 +55,7 @@ def _problem(found: StoryInput, name: str) -> Problem:
         ("scan.txt", "binary file"),
         ("random-no-nul.txt", "binary file"),
         ("huge.txt", f"more than the {MAX_ARTICLE_BYTES:,}"),
+        ("long-text.txt", f"characters of text, more than the {MAX_ARTICLE_CHARACTERS:,}"),
         ("duplicate-of-coast.txt", "same text as coast-courier.txt"),
         ("notes.docx", "not an article"),
     ],
@@ -200,3 +205,8 @@ def test_decode(data: bytes, text: str, note: str | None) -> None:
 def test_decode_refuses_binary() -> None:
     with pytest.raises(InputError, match="binary"):
         decode(b"GIF89a\x00\x01")
+
+
+def test_printable_escapes_what_a_terminal_would_obey() -> None:
+    assert printable("name\x1b[2J\u202eexe.txt: ok") == "name\\x1b[2J\\u202eexe.txt: ok"
+    assert printable("caf\u00e9 \u201cquoted\u201d") == "caf\u00e9 \u201cquoted\u201d"

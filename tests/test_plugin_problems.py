@@ -72,6 +72,7 @@ def test_plain_build_publishes_what_could_be_read(tmp_path: Path, caplog: pytest
         ("headline-only.txt", "has a headline but no article text"),
         ("scan.txt", "looks like a binary file"),
         ("huge.txt", "is 20,"),
+        ("long-text.txt", "has 2"),
         ("duplicate-of-coast.txt", "has the same text as coast-courier.txt"),
         ("notes.docx", "is not an article"),
         ("story.yml", "lists 'gone-missing.txt', which is not in the folder"),
