@@ -7,13 +7,17 @@ none of which means anything to Markdown, its extensions or HTML. So no
 preprocessor (snippets' ``--8<--``, CriticMarkup, ``{{ }}`` templates, attr_list
 ``{: }``), no inline pattern (links, emphasis, autolinks) and no HTML parser can
 find syntax in it, wherever it is placed: paragraph, table cell, heading, link
-text, attribute value or page title. Browsers and the search indexer decode
-the references back to the original characters, so the text reads and
-searches as written. Bidirectional control characters cannot be made inert
-that way (the decoded character would still reorder the line), so they are
-shown as visible code-point labels instead.
+text, attribute value or page title. Every kind of whitespace becomes one
+space, so input can never start a Markdown line of its own, where block syntax
+and preprocessor directives live. Browsers and the search indexer decode the
+references back to the original characters, so the text reads and searches as
+written. Bidirectional control characters cannot be made inert that way (the
+decoded character would still reorder the line), so they are shown as visible
+code-point labels (``[U+202E]``) instead; other control, surrogate, private-use
+and unassigned code points are shown as U+FFFD.
 
-Input text must reach a page only through `inert` (or `attribute`, `href`).
+Input text must reach a page only through `inert` (or `href`, `external_link`,
+`diff_html`, which use it). docs/security.md describes the whole approach.
 """
 
 from __future__ import annotations
