@@ -59,7 +59,11 @@ def inert(text: str | None) -> str:
     """Input text as page text that no Markdown or HTML processor can interpret."""
     if not text:
         return ""
-    escaped = "".join(_plain(ch) for ch in text)
+    if text.isprintable():
+        # No whitespace but spaces, no control or format characters: punctuation only.
+        escaped = text.translate(_ESCAPED)
+    else:
+        escaped = "".join(_plain(ch) for ch in text)
     # Runs of spaces would become Markdown line breaks or code indentation.
     return re.sub(r" {2,}", " ", escaped).strip()
 
