@@ -138,6 +138,12 @@ def _format(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def _qualifier_before(text: str, start: int) -> re.Match[str] | None:
+    # Qualifiers are a few words long; searching the whole text before every figure
+    # would take quadratic time on a hostile run of thousands of figures.
+    return _QUALIFIER.search(text[max(0, start - 60) : start])
+
+
 def figures(text: str) -> list[Figure]:
     """Every figure in ``text``, left to right."""
     found: list[Figure] = []
@@ -175,7 +181,7 @@ def figures(text: str) -> list[Figure]:
             and len(digits) == 4
             and 1800 <= int(digits) <= 2100
         )
-        qualifier = _QUALIFIER.search(text[: match.start()])
+        qualifier = _qualifier_before(text, match.start())
         found.append(
             Figure(
                 raw,
@@ -188,7 +194,7 @@ def figures(text: str) -> list[Figure]:
         )
     for match in _VAGUE_WORD.finditer(text):
         word = match.group(1).lower()
-        qualifier = _QUALIFIER.search(text[: match.start()])
+        qualifier = _qualifier_before(text, match.start())
         found.append(
             Figure(
                 match.group(0),

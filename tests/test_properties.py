@@ -12,7 +12,7 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.align import align
+from digest.align import _longest_run, align
 from digest.compare import apply, word_diff
 from digest.model import RawArticle, RawBlock, Source
 from digest.normalize import normalize
@@ -219,3 +219,25 @@ def test_href_accepts_only_plain_web_addresses(text: str) -> None:
             assert html.unescape(target).lower().startswith(("http://", "https://"))
             assert html.unescape(target) == candidate.strip()
             assert not set(_ENTITY.sub("", target)) & set(string.punctuation)
+
+
+def _longest_run_by_table(a: list[str], b: list[str]) -> int:
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for word in a:
+        current = [0] * (len(b) + 1)
+        for j, other in enumerate(b, 1):
+            if word == other:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+_FEW_WORDS = st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=30)
+
+
+@FAST
+@given(_FEW_WORDS, _FEW_WORDS, st.integers(min_value=1, max_value=8))
+def test_longest_run_counts_shared_words_up_to_the_threshold(a: list[str], b: list[str], enough: int) -> None:
+    assert _longest_run(a, b, enough) == min(_longest_run_by_table(a, b), enough)

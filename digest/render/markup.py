@@ -59,11 +59,9 @@ def inert(text: str | None) -> str:
     """Input text as page text that no Markdown or HTML processor can interpret."""
     if not text:
         return ""
-    if text.isprintable():
-        # No whitespace but spaces, no control or format characters: punctuation only.
-        escaped = text.translate(_ESCAPED)
-    else:
-        escaped = "".join(_plain(ch) for ch in text)
+    # Printable text (no whitespace but spaces, no control or format character) needs its
+    # punctuation escaped and nothing else: the common case, done in one pass.
+    escaped = text.translate(_ESCAPED) if text.isprintable() else "".join(_plain(ch) for ch in text)
     # Runs of spaces would become Markdown line breaks or code indentation.
     return re.sub(r" {2,}", " ", escaped).strip()
 
