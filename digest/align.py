@@ -40,19 +40,20 @@ class Link:
     score: float
 
 
-def _longest_run(a: Sequence[str], b: Sequence[str], enough: int = max(QUOTE_RUN, TEXT_RUN)) -> int:
-    """Length of the longest run of words the two sequences share, counted up to ``enough``.
-
-    Callers only compare it with thresholds, and counting that far takes time
-    linear in the lengths, so a run-on "sentence" of thousands of words in a
-    hostile file cannot stall the build (a full comparison is quadratic).
-    """
+def _longest_run(a: Sequence[str], b: Sequence[str]) -> int:
+    """Length of the longest run of words the two sequences share (dynamic programming)."""
+    if not a or not b:
+        return 0
     best = 0
-    for length in range(1, enough + 1):
-        runs = {tuple(a[i : i + length]) for i in range(len(a) - length + 1)}
-        if not any(tuple(b[j : j + length]) in runs for j in range(len(b) - length + 1)):
-            break
-        best = length
+    previous = [0] * (len(b) + 1)
+    for word in a:
+        current = [0] * (len(b) + 1)
+        for j, other in enumerate(b, 1):
+            if word == other:
+                current[j] = previous[j - 1] + 1
+                if current[j] > best:
+                    best = current[j]
+        previous = current
     return best
 
 

@@ -49,6 +49,19 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _render(args: argparse.Namespace) -> int:
+    seeds = Path(args.seeds)
+    out = Path(args.out)
+    stories = analyze_all(seeds)
+    site = build(stories)
+    for path, text in {**site.pages, **site.assets}.items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    print(f"digest render: {len(site.pages)} pages and {len(site.assets)} files written to {out}")
+    return 0
+
+
 def _check_targets(arguments: Sequence[str]) -> list[Path] | str:
     """Story folders to check: the ones named, or every story of a seeds folder that is named
     (or of ``seeds`` when nothing is); a message instead when a name is not a folder."""
@@ -88,19 +101,6 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if skipped else 0
 
 
-def _render(args: argparse.Namespace) -> int:
-    seeds = Path(args.seeds)
-    out = Path(args.out)
-    stories = analyze_all(seeds)
-    site = build(stories)
-    for path, text in {**site.pages, **site.assets}.items():
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    print(f"digest render: {len(site.pages)} pages and {len(site.assets)} files written to {out}")
-    return 0
-
-
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="digest", description=__doc__)
     commands = main.add_subparsers(dest="command", required=True)
@@ -116,6 +116,11 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("-v", "--verbose", action="store_true", help="quote wrong and missed links")
     evaluate.set_defaults(run=_eval)
 
+    render = commands.add_parser("render", help="write the site's Markdown and data to a folder")
+    render.add_argument("--seeds", default="seeds", help="folder of story folders (default: seeds)")
+    render.add_argument("--out", required=True, help="folder to write into")
+    render.set_defaults(run=_render)
+
     check = commands.add_parser(
         "check",
         help="report unreadable or left-out input without building; exit status 1 if any",
@@ -127,11 +132,6 @@ def parser() -> argparse.ArgumentParser:
         help="story folders, or a folder of them (default: every story under seeds)",
     )
     check.set_defaults(run=_check)
-
-    render = commands.add_parser("render", help="write the site's Markdown and data to a folder")
-    render.add_argument("--seeds", default="seeds", help="folder of story folders (default: seeds)")
-    render.add_argument("--out", required=True, help="folder to write into")
-    render.set_defaults(run=_render)
     return main
 
 

@@ -97,7 +97,26 @@ _NUMBER = re.compile(
     r"\s*(?P<percent>%|percent\b|per\s+cent\b)?",
     re.IGNORECASE,
 )
-_QUALIFIER = re.compile(r"(?:^|\W)(" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$", re.IGNORECASE)
+
+
+class _Tail:
+    """A pattern anchored at the end of a text, searched in the text's last characters only.
+
+    Qualifiers are searched for in the text before each figure. Searching all of
+    it takes time proportional to its length for every figure, which is quadratic
+    on hostile text made of thousands of figures; a qualifier is a few words long.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], reach: int) -> None:
+        self.pattern, self.reach = pattern, reach
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text, max(0, len(text.rstrip()) - self.reach))
+
+
+_QUALIFIER = _Tail(
+    re.compile(r"(?:^|(?<=\W))(" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$", re.IGNORECASE), 60
+)
 _VAGUE_WORD = re.compile(r"\b(" + "|".join(_VAGUE) + r")\b", re.IGNORECASE)
 
 
@@ -138,12 +157,6 @@ def _format(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def _qualifier_before(text: str, start: int) -> re.Match[str] | None:
-    # Qualifiers are a few words long; searching the whole text before every figure
-    # would take quadratic time on a hostile run of thousands of figures.
-    return _QUALIFIER.search(text[max(0, start - 60) : start])
-
-
 def figures(text: str) -> list[Figure]:
     """Every figure in ``text``, left to right."""
     found: list[Figure] = []
@@ -181,7 +194,7 @@ def figures(text: str) -> list[Figure]:
             and len(digits) == 4
             and 1800 <= int(digits) <= 2100
         )
-        qualifier = _qualifier_before(text, match.start())
+        qualifier = _QUALIFIER.search(text[: match.start()])
         found.append(
             Figure(
                 raw,
@@ -194,7 +207,7 @@ def figures(text: str) -> list[Figure]:
         )
     for match in _VAGUE_WORD.finditer(text):
         word = match.group(1).lower()
-        qualifier = _qualifier_before(text, match.start())
+        qualifier = _QUALIFIER.search(text[: match.start()])
         found.append(
             Figure(
                 match.group(0),

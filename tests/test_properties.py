@@ -12,10 +12,11 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.align import _longest_run, align
+from digest.align import align
 from digest.compare import apply, word_diff
 from digest.model import RawArticle, RawBlock, Source
 from digest.normalize import normalize
+from digest.numbers import _QUALIFIER, QUALIFIERS
 from digest.render.markup import href, inert
 from digest.segment import segment, split_sentences
 from digest.text import tokens
@@ -221,23 +222,20 @@ def test_href_accepts_only_plain_web_addresses(text: str) -> None:
             assert not set(_ENTITY.sub("", target)) & set(string.punctuation)
 
 
-def _longest_run_by_table(a: list[str], b: list[str]) -> int:
-    best = 0
-    previous = [0] * (len(b) + 1)
-    for word in a:
-        current = [0] * (len(b) + 1)
-        for j, other in enumerate(b, 1):
-            if word == other:
-                current[j] = previous[j - 1] + 1
-                best = max(best, current[j])
-        previous = current
-    return best
-
-
-_FEW_WORDS = st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=30)
+_WHOLE_QUALIFIER = re.compile(
+    r"(?:^|\W)(" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$", re.IGNORECASE
+)
+_NEAR_FIGURES = st.lists(
+    st.one_of(
+        st.sampled_from([*QUALIFIERS, "about", "More Than", " ", " " * 70, "-", "x"]), st.text(max_size=5)
+    ),
+    max_size=30,
+).map(" ".join)
 
 
 @FAST
-@given(_FEW_WORDS, _FEW_WORDS, st.integers(min_value=1, max_value=8))
-def test_longest_run_counts_shared_words_up_to_the_threshold(a: list[str], b: list[str], enough: int) -> None:
-    assert _longest_run(a, b, enough) == min(_longest_run_by_table(a, b), enough)
+@given(_NEAR_FIGURES)
+def test_qualifier_search_near_the_end_finds_what_a_whole_search_finds(text: str) -> None:
+    whole = _WHOLE_QUALIFIER.search(text)
+    near = _QUALIFIER.search(text)
+    assert (whole.group(1) if whole else None) == (near.group(1) if near else None)
