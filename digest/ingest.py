@@ -158,6 +158,11 @@ def _read_story_file(
     path = folder / STORY_FILE
     if not path.is_file():
         return {}, {}
+    refused = _outside(folder, STORY_FILE)
+    if refused or path.stat().st_size > MAX_ARTICLE_BYTES:
+        reason = refused or f"is larger than {MAX_ARTICLE_BYTES:,} bytes"
+        problems.append(Problem(STORY_FILE, f"{reason}; title, date and outlet names fall back to defaults"))
+        return {}, {}
     try:
         loaded = yaml.safe_load(decode(path.read_bytes()).text)
     except (yaml.YAMLError, InputError) as error:
@@ -271,13 +276,20 @@ def _body_key(article: RawArticle) -> str:
     return "\n".join(fold_key(block.text) for block in article.blocks)
 
 
+def _outside(folder: Path, name: str) -> str | None:
+    """Why ``folder/name`` must not be read: a link that leads out of the folder."""
+    path = folder / name
+    if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+        return "is a link to a file outside the story folder; such links are not followed"
+    return None
+
+
 def _unusable(folder: Path, name: str) -> str | None:
     """Why a folder entry is not an article file at all, or None when it may be one."""
     path = folder / name
-    if path.is_symlink():
-        target = path.resolve()
-        if not target.is_relative_to(folder.resolve()):
-            return "is a link to a file outside the story folder; such links are not followed"
+    refused = _outside(folder, name)
+    if refused:
+        return refused
     if path.is_dir():
         return None
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
@@ -291,6 +303,11 @@ def read_story(folder: Path) -> StoryInput:
     """Read every article of a story folder; never raises for a bad article file."""
     folder = Path(folder)
     problems: list[Problem] = []
+    if _outside(folder.parent, folder.name):
+        # A story folder that links elsewhere would publish whatever text files are there.
+        problems.append(Problem(folder.name, "is a link to a folder outside the seeds folder; not read"))
+        problems.append(Problem(folder.name, "has no readable articles"))
+        return StoryInput(StoryMeta(slug(folder.name), folder.name, None), (), tuple(problems))
     names = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
     story_data, entries = _read_story_file(folder, names, problems)
     articles: list[RawArticle] = []

@@ -210,3 +210,26 @@ def test_decode_refuses_binary() -> None:
 def test_printable_escapes_what_a_terminal_would_obey() -> None:
     assert printable("name\x1b[2J\u202eexe.txt: ok") == "name\\x1b[2J\\u202eexe.txt: ok"
     assert printable("caf\u00e9 \u201cquoted\u201d") == "caf\u00e9 \u201cquoted\u201d"
+
+
+def test_a_story_folder_linking_out_of_the_seeds_is_not_read(tmp_path: Path) -> None:
+    outside = tmp_path / "private"
+    shutil.copytree(BAD / "single-article", outside)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "linked").symlink_to(outside, target_is_directory=True)
+    found = read_story(seeds / "linked")
+    assert not found.articles
+    assert "outside the seeds folder" in found.problems[0].reason
+    assert found.problems[0].severity == "skipped"
+
+
+def test_a_story_yml_linking_out_of_the_folder_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere.yml").write_text("title: Not from this folder\n", encoding="utf-8")
+    folder = tmp_path / "story"
+    shutil.copytree(BAD / "malformed-yaml", folder)
+    (folder / "story.yml").unlink()
+    (folder / "story.yml").symlink_to(tmp_path / "elsewhere.yml")
+    found = read_story(folder)
+    assert found.meta.title == "Storm closes schools"
+    assert "outside the story folder" in _problem(found, "story.yml").reason
