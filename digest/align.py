@@ -192,7 +192,9 @@ def _order(sentence_ids: set[str], order: dict[str, int]) -> tuple[str, ...]:
 
 def claim_id(reference: Sentence) -> str:
     """An id that depends only on the reference sentence, so URLs survive unrelated edits."""
-    words = slug(reference.text).split("-")[:6]
+    # Each word is capped so that a run-on "word" cannot make a file name longer
+    # than file systems allow (255 bytes); real words are far shorter.
+    words = [word[:30] for word in slug(reference.text).split("-")[:6]]
     digest = hashlib.sha1(f"{reference.article}\n{reference.text}".encode()).hexdigest()[:6]
     return f"{'-'.join(words)}-{digest}"
 

@@ -10,9 +10,11 @@ from pathlib import Path
 
 from digest.evaluate import GoldError, Score, format_report, format_table, load_gold, score
 from digest.export import to_data, to_json
+from digest.ingest import ARTICLE_SUFFIXES, STORY_FILE, address_clashes, printable, read_story, slug
 from digest.pipeline import analyze
+from digest.render.markup import plural
 from digest.render.site import build
-from digest.stories import story_folders
+from digest.stories import analyze_all, story_folders
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -91,7 +93,7 @@ def _eval_all(args: argparse.Namespace) -> int:
 def _render(args: argparse.Namespace) -> int:
     seeds = Path(args.seeds)
     out = Path(args.out)
-    stories = [analyze(folder) for folder in story_folders(seeds)]
+    stories = analyze_all(seeds)
     site = build(stories)
     for path, text in {**site.pages, **site.assets}.items():
         target = out / path
@@ -99,6 +101,45 @@ def _render(args: argparse.Namespace) -> int:
         target.write_text(text, encoding="utf-8")
     print(f"digest render: {len(site.pages)} pages and {len(site.assets)} files written to {out}")
     return 0
+
+
+def _check_targets(arguments: Sequence[str]) -> list[Path] | str:
+    """Story folders to check: the ones named, or every story of a seeds folder that is named
+    (or of ``seeds`` when nothing is); a message instead when a name is not a folder."""
+    folders: list[Path] = []
+    for argument in arguments or ["seeds"]:
+        folder = Path(argument)
+        if not folder.is_dir():
+            return f"{folder} is not a folder"
+        has_story = (folder / STORY_FILE).is_file() or any(
+            p.suffix.lower() in ARTICLE_SUFFIXES for p in folder.iterdir() if not p.is_dir()
+        )
+        folders.extend([folder] if has_story or not story_folders(folder) else story_folders(folder))
+    return folders
+
+
+def _check(args: argparse.Namespace) -> int:
+    targets = _check_targets(args.story_dirs)
+    if isinstance(targets, str):
+        print(f"digest check: {targets}", file=sys.stderr)
+        return 2
+    skipped = notes = 0
+    clashes = address_clashes(targets)
+    for folder in targets:
+        if folder in clashes:
+            continue  # Reported under the folder that has the address, as a build does.
+        found = read_story(folder)
+        print(printable(f"{folder}: {plural(len(found.articles), 'article')} read"))
+        same_address = [p for other, p in clashes.items() if slug(other.name) == found.meta.id]
+        for problem in (*found.problems, *same_address):
+            print(printable(f"  {problem.severity:<8} {problem.file}: {problem.reason}"))
+            skipped += problem.severity == "skipped"
+            notes += problem.severity == "note"
+    print(
+        f"digest check: {plural(len(targets) - len(clashes), 'story', 'stories')}, "
+        f"{plural(skipped, 'problem')} that leave input out, {plural(notes, 'note')}"
+    )
+    return 1 if skipped else 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -123,6 +164,18 @@ def parser() -> argparse.ArgumentParser:
     render.add_argument("--seeds", default="seeds", help="folder of story folders (default: seeds)")
     render.add_argument("--out", required=True, help="folder to write into")
     render.set_defaults(run=_render)
+
+    check = commands.add_parser(
+        "check",
+        help="report unreadable or left-out input without building; exit status 1 if any",
+    )
+    check.add_argument(
+        "story_dirs",
+        nargs="*",
+        metavar="STORY_DIR",
+        help="story folders, or a folder of them (default: every story under seeds)",
+    )
+    check.set_defaults(run=_check)
     return main
 
 

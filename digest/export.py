@@ -8,6 +8,7 @@ article text as data, never as markup.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from digest.model import Article, ClaimView, Story
@@ -61,5 +62,13 @@ def to_data(story: Story) -> dict[str, Any]:
     }
 
 
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_MARKUP = {ord(ch): f"\\u{ord(ch):04x}" for ch in "<>&{}"}
+
+
 def to_json(story: Story) -> str:
-    return json.dumps(to_data(story), ensure_ascii=True, sort_keys=True, indent=1) + "\n"
+    """The JSON text; inside strings ``< > & { }`` are written as ``\\u`` escapes, so no
+    byte sequence of the file reads as a tag or a template to anything that is not
+    a JSON parser."""
+    text = json.dumps(to_data(story), ensure_ascii=True, sort_keys=True, indent=1)
+    return _STRING.sub(lambda match: match.group(0).translate(_MARKUP), text) + "\n"

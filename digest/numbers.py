@@ -97,7 +97,26 @@ _NUMBER = re.compile(
     r"\s*(?P<percent>%|percent\b|per\s+cent\b)?",
     re.IGNORECASE,
 )
-_QUALIFIER = re.compile(r"(?:^|\W)(" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$", re.IGNORECASE)
+
+
+class _Tail:
+    """A pattern anchored at the end of a text, searched in the text's last characters only.
+
+    Qualifiers are searched for in the text before each figure. Searching all of
+    it takes time proportional to its length for every figure, which is quadratic
+    on hostile text made of thousands of figures; a qualifier is a few words long.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], reach: int) -> None:
+        self.pattern, self.reach = pattern, reach
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text, max(0, len(text.rstrip()) - self.reach))
+
+
+_QUALIFIER = _Tail(
+    re.compile(r"(?:^|(?<=\W))(" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$", re.IGNORECASE), 60
+)
 _VAGUE_WORD = re.compile(r"\b(" + "|".join(_VAGUE) + r")\b", re.IGNORECASE)
 
 

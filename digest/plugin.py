@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from digest.ingest import printable
 from digest.render import paths
 from digest.render.site import build
 from digest.stories import analyze_all
@@ -59,7 +60,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         stories = analyze_all(seeds)
         for story in stories:
             for problem in story.problems:
-                message = f"digest: {story.meta.id}/{problem.file}: {problem.reason}"
+                message = printable(f"digest: {story.meta.id}/{problem.file}: {problem.reason}")
                 if problem.severity == "skipped":
                     log.warning(message)
                 else:

@@ -46,7 +46,9 @@ _CANDIDATE = re.compile(r"[.!?\u2026]+[" + re.escape(_CLOSERS) + r"]*(?=\s+[" + 
 
 
 def _word_before(text: str, end: int) -> str:
-    match = re.search(r"([\w.\-']+)$", text[:end])
+    # Only the last few characters can hold an abbreviation or an initial; searching the
+    # whole prefix would take quadratic time on a run-on word.
+    match = re.search(r"([\w.\-']+)$", text[max(0, end - 40) : end])
     return match.group(1) if match else ""
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+from digest.ingest import address_clashes, slug
 from digest.model import Story
 from digest.pipeline import analyze
 
@@ -16,4 +18,10 @@ def story_folders(seeds: Path) -> list[Path]:
 
 
 def analyze_all(seeds: Path) -> list[Story]:
-    return [analyze(folder) for folder in story_folders(seeds)]
+    folders = story_folders(seeds)
+    clashes = address_clashes(folders)
+    stories = {slug(folder.name): analyze(folder) for folder in folders if folder not in clashes}
+    for folder, problem in clashes.items():
+        first = stories[slug(folder.name)]
+        stories[slug(folder.name)] = replace(first, problems=(*first.problems, problem))
+    return list(stories.values())

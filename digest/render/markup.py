@@ -7,13 +7,17 @@ none of which means anything to Markdown, its extensions or HTML. So no
 preprocessor (snippets' ``--8<--``, CriticMarkup, ``{{ }}`` templates, attr_list
 ``{: }``), no inline pattern (links, emphasis, autolinks) and no HTML parser can
 find syntax in it, wherever it is placed: paragraph, table cell, heading, link
-text, attribute value or page title. Browsers and the search indexer decode
-the references back to the original characters, so the text reads and
-searches as written. Bidirectional control characters cannot be made inert
-that way (the decoded character would still reorder the line), so they are
-shown as visible code-point labels instead.
+text, attribute value or page title. Every kind of whitespace becomes one
+space, so input can never start a Markdown line of its own, where block syntax
+and preprocessor directives live. Browsers and the search indexer decode the
+references back to the original characters, so the text reads and searches as
+written. Bidirectional control characters cannot be made inert that way (the
+decoded character would still reorder the line), so they are shown as visible
+code-point labels (``[U+202E]``) instead; other control, surrogate, private-use
+and unassigned code points are shown as U+FFFD.
 
-Input text must reach a page only through `inert` (or `attribute`, `href`).
+Input text must reach a page only through `inert` (or `href`, `external_link`,
+`diff_html`, which use it). docs/security.md describes the whole approach.
 """
 
 from __future__ import annotations
@@ -29,37 +33,55 @@ from digest.model import DiffOp
 
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 _ESCAPED = {ord(ch): f"&#{ord(ch)};" for ch in string.punctuation}
+_UNPRINTABLE = ("Cc", "Cs", "Co", "Cn")
 
 
 def _visible(ch: str) -> str:
-    return f"&#91;U&#43;{ord(ch):04X}&#93;"
+    """A bidi control as the label ``[U+202E]``, already in entity form."""
+    return f"[U+{ord(ch):04X}]".translate(_ESCAPED)
+
+
+def _plain(ch: str) -> str:
+    if ch in _BIDI_CONTROLS:
+        return _visible(ch)
+    if ch.isspace():
+        # Tabs, line and paragraph separators, NEL: any of them would start a new
+        # Markdown line, where a block construct could begin.
+        return " "
+    if unicodedata.category(ch) in _UNPRINTABLE:
+        # Control, surrogate, private-use and unassigned code points: shown as the
+        # replacement character rather than passed to a browser.
+        return "\ufffd"
+    return ch.translate(_ESCAPED)
 
 
 def inert(text: str | None) -> str:
     """Input text as page text that no Markdown or HTML processor can interpret."""
     if not text:
         return ""
-    parts: list[str] = []
-    for ch in text:
-        if ch in _BIDI_CONTROLS:
-            parts.append(_visible(ch))
-        elif ch in "\t\n\r\f\v":
-            parts.append(" ")
-        elif unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch != " ":
-            parts.append("\ufffd")
-        else:
-            parts.append(ch)
-    escaped = "".join(parts).translate(_ESCAPED)
+    # Printable text (no whitespace but spaces, no control or format character) needs its
+    # punctuation escaped and nothing else: the common case, done in one pass.
+    escaped = text.translate(_ESCAPED) if text.isprintable() else "".join(_plain(ch) for ch in text)
     # Runs of spaces would become Markdown line breaks or code indentation.
     return re.sub(r" {2,}", " ", escaped).strip()
 
 
+_WEB_ADDRESS = re.compile(r"https?://[^\s]+", re.IGNORECASE)
+
+
 def href(url: str | None) -> str | None:
-    """An escaped http(s) address for an href, or None for anything else (javascript:, data:)."""
+    """An escaped http(s) address for an href, or None for anything else.
+
+    Only an address that begins with ``http://`` or ``https://`` as written is
+    linked, so ``javascript:``, ``data:`` and spellings that a browser would
+    decode into them (``java&#115;cript:``, embedded tabs or controls) are shown
+    as text instead. Invisible characters (controls, bidi and other format
+    characters) make an address unusable for the same reason.
+    """
     if not url:
         return None
     cleaned = url.strip()
-    if not re.match(r"^https?://[^\s]+$", cleaned, re.IGNORECASE):
+    if not _WEB_ADDRESS.fullmatch(cleaned) or not cleaned.isprintable():
         return None
     return inert(cleaned)
 

@@ -108,6 +108,14 @@ def _outlets(story: Story, here: str) -> str:
 
 
 def _matrix(story: Story, here: str) -> str:
+    if not story.articles:
+        return "\n## Coverage\n\nNo article of this story could be read: see the input problems below.\n"
+    if len(story.articles) < 2:
+        return (
+            "\n## Coverage\n\nOnly one outlet's article could be read, so there is nothing to "
+            "compare it with and this story has no claims. Every fact below is reported by that "
+            "outlet alone.\n"
+        )
     if not story.claims:
         return "\n## Coverage\n\nNo fact is reported by more than one outlet.\n"
     header = ["Claim", *(inert(a.source.outlet) for a in story.articles)]
