@@ -24,7 +24,7 @@ def _export(args: argparse.Namespace) -> int:
         return 2
     story = analyze(folder)
     for problem in story.problems:
-        print(f"digest: {folder.name}/{problem.file}: {problem.reason}", file=sys.stderr)
+        print(printable(f"digest: {folder.name}/{problem.file}: {problem.reason}"), file=sys.stderr)
     sys.stdout.write(to_json(story))
     return 0
 
@@ -181,7 +181,12 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    code: int = args.run(args)
+    try:
+        code: int = args.run(args)
+    except BrokenPipeError:
+        # The reader of our output (``| head``) went away: not an error of ours.
+        sys.stderr.close()
+        return 0
     return code
 
 
