@@ -40,7 +40,7 @@ def story_files(story: Story) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def build(stories: Sequence[Story]) -> Site:
-    pages: dict[str, str] = dict([home.render(stories)])
+    pages: dict[str, str] = dict(home.pages(stories))
     assets: dict[str, str] = {paths.STYLESHEET: stylesheet()}
     for story in sorted(stories, key=lambda s: s.meta.id):
         story_pages, story_assets = story_files(story)
