@@ -256,9 +256,13 @@ def write_story(folder: Path, number: int, seed: int, pool: list[Outlet]) -> Non
         reprint = wires and not outlet.wire and wires[0].slug in texts and rng.random() < 0.4
         if reprint:
             source = wires[0]
-            body = [s for s in texts[source.slug] if rng.random() > 0.08]
+            body = list(texts[source.slug])
+            for _ in range(rng.randint(1, 3)):
+                if len(body) > 20:
+                    del body[rng.randrange(3, len(body))]
             body = [s.replace(" said", " says") if rng.random() < 0.1 else s for s in body]
-            body.append(f"This report first appeared on {source.name}.")
+            if len(body) < 60:
+                body.append(f"This report first appeared on {source.name}.")
             byline = f"{people[0].split()[0]} {_word(rng, 2)}, {source.name}"
         else:
             size = rng.randint(20, 60)

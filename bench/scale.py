@@ -13,12 +13,21 @@ process so the figures include nothing of this script:
 - ``pages``, ``site_bytes``, ``max_page_bytes``: HTML pages of the plugin build,
   the bytes of the whole site folder and of its largest page;
 - ``peak_rss_mb``: the peak resident memory (``ru_maxrss`` from ``os.wait4``) of
-  the cold plugin build's own process; worker processes are below it and not counted.
+  the cold plugin build's own process, the one that holds every page; each
+  analysis worker process is smaller and counted separately
+  (``worker_peak_rss_mb``);
+- ``*_cpu_s``: CPU seconds (user + system) of a step and every process it
+  started, analysis workers included. On a shared machine wall times vary
+  with other load; CPU seconds much less so.
+
+On Linux this script makes itself a child subreaper, so that processes orphaned
+by a step (the analysis pool's fork server) are reaped here and their usage counted.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import json
 import os
 import re
@@ -27,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,23 +58,55 @@ def _env() -> dict[str, str]:
     return env
 
 
-def run(command: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in MB and stderr of a command; fails loudly if the command fails."""
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def become_subreaper() -> bool:
+    """Adopt orphaned descendants (Linux only), so their CPU time can be counted."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0)
+    except (OSError, AttributeError):
+        return False
+
+
+@dataclass
+class Run:
+    seconds: float
+    cpu_seconds: float
+    rss_mb: float
+    """Peak RSS of the command's own process."""
+    other_rss_mb: float
+    """Largest peak RSS among adopted descendants (0 when there were none)."""
+    log: str
+
+
+def run(command: list[str]) -> Run:
+    """Time a command and every process it leaves behind; fails loudly if the command fails."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=_env())
         _, status, usage = os.wait4(process.pid, 0)
+        cpu = usage.ru_utime + usage.ru_stime
+        other = 0.0
+        while True:  # orphans adopted as subreaper; none left raises ChildProcessError
+            try:
+                _, _, adopted = os.wait4(-1, 0)
+            except ChildProcessError:
+                break
+            cpu += adopted.ru_utime + adopted.ru_stime
+            other = max(other, adopted.ru_maxrss / 1024)
         seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
+        code = os.waitstatus_to_exitcode(status)
         errors.seek(0)
         text = errors.read().decode("utf-8", "replace")
-    if process.returncode:
-        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{text}")
-    return seconds, usage.ru_maxrss / 1024, text
+    if code:
+        raise SystemExit(f"{' '.join(command)} failed ({code}):\n{text}")
+    return Run(seconds, cpu, usage.ru_maxrss / 1024, other, text)
 
 
-def time_analysis(seeds: Path) -> None:
-    """Child mode: analyse and export every story without cache, print the seconds as JSON."""
+def time_analysis(seeds: Path, report: Path) -> None:
+    """Child mode: analyse and export every story without cache, write the seconds as JSON."""
     from digest.export import to_json
     from digest.stories import analyze_all, default_workers
 
@@ -72,7 +114,8 @@ def time_analysis(seeds: Path) -> None:
     stories = analyze_all(seeds, workers=default_workers())
     exported = sum(len(to_json(story)) for story in stories)
     seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": seconds, "stories": len(stories), "json_bytes": exported}))
+    result = {"seconds": seconds, "stories": len(stories), "json_bytes": exported}
+    report.write_text(json.dumps(result), encoding="utf-8")
 
 
 def plugin_config(folder: Path, seeds: Path) -> Path:
@@ -133,38 +176,41 @@ def edit_one_article(seeds: Path) -> None:
     article.write_text(text, encoding="utf-8")
 
 
-def measure(count: int, seed: int, keep: Path | None) -> dict[str, Any]:
+def measure(count: int, seed: int, cache_runs: bool, keep: Path | None) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="digest-scale-"))
+    python = sys.executable
+    extra: dict[str, Any] = {}
     try:
         seeds = work / "seeds"
         write_corpus(seeds, count, seed)
-        python = sys.executable
-        analysis_run = subprocess.run(
-            [python, __file__, "--time-analysis", str(seeds)],
-            check=True,
-            capture_output=True,
-            text=True,
-            env=_env(),
+        analysis_run = run(
+            [python, __file__, "--time-analysis", str(seeds), "--report", str(work / "a.json")]
         )
-        analysis = json.loads(analysis_run.stdout)
+        analysis = json.loads((work / "a.json").read_text(encoding="utf-8"))
 
         project = work / "project"
         config = plugin_config(project, seeds)
         site = project / "site"
         build = [python, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
-        build_s, rss, log = run(build)
-        cold_analysed = analysed(log)
+        cold = run(build)
         sizes = site_sizes(site)
-        warm_s, _, log = run(build)
-        warm_analysed = analysed(log)
-        edit_one_article(seeds)
-        edit_s, _, log = run(build)
-        edit_analysed = analysed(log)
+        extra["cold_analysed"] = analysed(cold.log)
+        if cache_runs:
+            warm = run(build)
+            edit_one_article(seeds)
+            edited = run(build)
+            extra.update(
+                warm_build_s=round(warm.seconds, 2),
+                warm_build_cpu_s=round(warm.cpu_seconds, 2),
+                warm_analysed=analysed(warm.log),
+                edit_build_s=round(edited.seconds, 2),
+                edit_build_cpu_s=round(edited.cpu_seconds, 2),
+                edit_analysed=analysed(edited.log),
+            )
 
         bare = work / "bare"
-        render = [python, "-m", "digest.cli", "render", "--seeds", str(seeds), "--out", str(bare)]
-        render_s, _, _ = run(render)
-        bare_s, bare_rss, _ = run(
+        render = run([python, "-m", "digest.cli", "render", "--seeds", str(seeds), "--out", str(bare)])
+        bare_build = run(
             [python, "-m", "mkdocs", "build", "-f", str(bare / "mkdocs.yml"), "-d", str(bare / "site")]
         )
         bare_sizes = site_sizes(bare / "site")
@@ -176,24 +222,25 @@ def measure(count: int, seed: int, keep: Path | None) -> dict[str, Any]:
         "stories": count,
         "pages": sizes["pages"],
         "analysis_s": round(analysis["seconds"], 2),
-        "build_s": round(build_s, 2),
-        "bare_build_s": round(bare_s, 2),
+        "build_s": round(cold.seconds, 2),
+        "bare_build_s": round(bare_build.seconds, 2),
         "site_bytes": sizes["site_bytes"],
         "max_page_bytes": sizes["max_page_bytes"],
-        "peak_rss_mb": round(rss, 1),
-        "peak_rss_of": "ru_maxrss of the cold plugin build process (os.wait4)",
-        "analysis_to_bare": round(analysis["seconds"] / bare_s, 3),
+        "peak_rss_mb": round(cold.rss_mb, 1),
+        "peak_rss_of": "ru_maxrss of the cold plugin build's own process (os.wait4)",
+        "analysis_to_bare": round(analysis["seconds"] / bare_build.seconds, 3),
+        "analysis_cpu_s": round(analysis_run.cpu_seconds, 2),
+        "build_cpu_s": round(cold.cpu_seconds, 2),
+        "bare_build_cpu_s": round(bare_build.cpu_seconds, 2),
+        "analysis_to_bare_cpu": round(analysis_run.cpu_seconds / bare_build.cpu_seconds, 3),
+        "worker_peak_rss_mb": round(max(analysis_run.other_rss_mb, cold.other_rss_mb), 1),
         "max_page": sizes["max_page"],
         "max_page_bytes_by_kind": sizes["max_page_bytes_by_kind"],
         "search_index_bytes": sizes["search_index_bytes"],
-        "cold_analysed": cold_analysed,
-        "warm_build_s": round(warm_s, 2),
-        "warm_analysed": warm_analysed,
-        "edit_build_s": round(edit_s, 2),
-        "edit_analysed": edit_analysed,
-        "render_s": round(render_s, 2),
+        **extra,
+        "render_s": round(render.seconds, 2),
         "bare_pages": bare_sizes["pages"],
-        "bare_peak_rss_mb": round(bare_rss, 1),
+        "bare_peak_rss_mb": round(bare_build.rss_mb, 1),
         "cpus": os.cpu_count(),
         "seed": seed,
     }
@@ -205,12 +252,17 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--keep", type=Path, help="copy the corpus and both sites here")
+    parser.add_argument(
+        "--no-cache-runs", action="store_true", help="skip the warm and one-edit builds (saves two builds)"
+    )
     parser.add_argument("--time-analysis", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--report", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.time_analysis:
-        time_analysis(args.time_analysis)
+        time_analysis(args.time_analysis, args.report)
         return
-    result = measure(args.stories, args.seed, args.keep)
+    become_subreaper()
+    result = measure(args.stories, args.seed, not args.no_cache_runs, args.keep)
     if args.json:
         print(json.dumps(result))
         return
