@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -195,12 +195,8 @@ def _perturb(fact: Fact, rng: random.Random) -> Fact:
     """The same fact with a detail changed, as when outlets disagree on a figure or a day."""
     if fact.kind == "count" and rng.random() < 0.7:
         change = rng.choice((-1, 1)) * rng.randint(1, 9)
-        return Fact(**{**_fields(fact), "count": max(2, fact.count + change)})
-    return Fact(**{**_fields(fact), "day": rng.choice(_DAYS)})
-
-
-def _fields(fact: Fact) -> dict[str, object]:
-    return {name: getattr(fact, name) for name in Fact.__slots__}
+        return replace(fact, count=max(2, fact.count + change))
+    return replace(fact, day=rng.choice(_DAYS))
 
 
 @dataclass(frozen=True, slots=True)

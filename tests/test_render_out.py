@@ -19,7 +19,9 @@ TINY = ROOT / "tests" / "data" / "scale" / "tiny-story"
 pytestmark = pytest.mark.slow
 
 
-def test_rendered_folder_builds_without_the_plugin(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_rendered_folder_builds_without_the_plugin(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "out"
     assert main(["render", "--seeds", str(STORIES), "--out", str(out), "--workers", "2"]) == 0
     assert "written to" in capsys.readouterr().out

@@ -8,7 +8,7 @@ import pytest
 
 from digest.cache import StoryCache
 from digest.render.site import build
-from digest.stories import analyze_all, analyze_many, story_folders
+from digest.stories import Progress, analyze_all, analyze_many, story_folders
 from tests.site_build import STORIES, copy_stories
 
 
@@ -36,8 +36,11 @@ def test_more_workers_than_stories_and_a_single_story(tmp_path: Path) -> None:
     assert analyze_many([], workers=8) == []
 
 
-def _recorder(calls: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
-    return lambda done, total: calls.append((done, total))
+def _recorder(calls: list[tuple[int, int]]) -> Progress:
+    def record(done: int, total: int) -> None:
+        calls.append((done, total))
+
+    return record
 
 
 @pytest.mark.parametrize("workers", [1, 2])
