@@ -195,6 +195,12 @@ def measure(count: int, seed: int, cache_runs: bool, keep: Path | None) -> dict[
         cold = run(build)
         sizes = site_sizes(site)
         extra["cold_analysed"] = analysed(cold.log)
+        bare = work / "bare"
+        render = run([python, "-m", "digest.cli", "render", "--seeds", str(seeds), "--out", str(bare)])
+        bare_build = run(
+            [python, "-m", "mkdocs", "build", "-f", str(bare / "mkdocs.yml"), "-d", str(bare / "site")]
+        )
+        bare_sizes = site_sizes(bare / "site")
         if cache_runs:
             warm = run(build)
             edit_one_article(seeds)
@@ -208,12 +214,6 @@ def measure(count: int, seed: int, cache_runs: bool, keep: Path | None) -> dict[
                 edit_analysed=analysed(edited.log),
             )
 
-        bare = work / "bare"
-        render = run([python, "-m", "digest.cli", "render", "--seeds", str(seeds), "--out", str(bare)])
-        bare_build = run(
-            [python, "-m", "mkdocs", "build", "-f", str(bare / "mkdocs.yml"), "-d", str(bare / "site")]
-        )
-        bare_sizes = site_sizes(bare / "site")
         if keep:
             shutil.copytree(work, keep, dirs_exist_ok=True)
     finally:
