@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from bench.corpus import write_corpus
 from digest.cache import StoryCache
 from digest.render.site import build
 from digest.stories import Progress, analyze_all, analyze_many, story_folders
-from tests.site_build import STORIES, copy_stories
+from tests.site_build import STORIES, copy_stories, env
 
 
 def test_story_folders_are_sorted_and_skip_hidden_ones(tmp_path: Path) -> None:
@@ -63,3 +66,30 @@ def test_progress_counts_cached_stories_as_done(tmp_path: Path) -> None:
     assert (cache.hits, cache.misses) == (3, 1)
     assert [s.meta.id for s in stories] == [p.name for p in story_folders(seeds)]
     assert stories == analyze_all(seeds, workers=1)
+
+
+@pytest.mark.slow
+def test_analysis_does_not_depend_on_the_process_hash_seed(tmp_path: Path) -> None:
+    """Workers are separate interpreters with their own string hashing, as are two builds.
+
+    Stories with many near-equal pair scores (the synthetic corpus has them)
+    once came out differently under different seeds; a cache or a pool would
+    then mix analyses that disagree.
+    """
+    write_corpus(tmp_path / "seeds", 5)
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        script = (
+            "import sys; from pathlib import Path; from digest.export import to_json; "
+            "from digest.stories import analyze_all; "
+            "sys.stdout.write(''.join(to_json(s) for s in analyze_all(Path(sys.argv[1]))))"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / "seeds")],
+            capture_output=True,
+            text=True,
+            env=env(PYTHONHASHSEED=seed),
+            check=True,
+        )
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
