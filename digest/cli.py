@@ -12,9 +12,10 @@ from digest.evaluate import GoldError, Score, format_report, format_table, load_
 from digest.export import to_data, to_json
 from digest.ingest import ARTICLE_SUFFIXES, STORY_FILE, address_clashes, printable, read_story, slug
 from digest.pipeline import analyze
+from digest.render.engine import mkdocs_yml
 from digest.render.markup import plural
 from digest.render.site import build
-from digest.stories import analyze_all, story_folders
+from digest.stories import analyze_all, default_workers, story_folders
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -93,13 +94,24 @@ def _eval_all(args: argparse.Namespace) -> int:
 def _render(args: argparse.Namespace) -> int:
     seeds = Path(args.seeds)
     out = Path(args.out)
-    stories = analyze_all(seeds)
-    site = build(stories)
+    if not seeds.is_dir():
+        print(f"digest render: {seeds} is not a folder", file=sys.stderr)
+        return 2
+    if args.workers is not None and args.workers < 1:
+        print("digest render: --workers must be 1 or more", file=sys.stderr)
+        return 2
+    stories = analyze_all(seeds, workers=args.workers or default_workers())
+    site = build(stories, args.site_name)
+    docs = out / "docs"
     for path, text in {**site.pages, **site.assets}.items():
-        target = out / path
+        target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    print(f"digest render: {len(site.pages)} pages and {len(site.assets)} files written to {out}")
+    (out / "mkdocs.yml").write_text(mkdocs_yml(args.site_name, "docs"), encoding="utf-8")
+    print(
+        f"digest render: {len(site.pages)} pages and {len(site.assets)} files written to {docs}, "
+        f"with {out / 'mkdocs.yml'} to build them"
+    )
     return 0
 
 
@@ -162,7 +174,9 @@ def parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser("render", help="write the site's Markdown and data to a folder")
     render.add_argument("--seeds", default="seeds", help="folder of story folders (default: seeds)")
-    render.add_argument("--out", required=True, help="folder to write into")
+    render.add_argument("--out", required=True, help="folder to write mkdocs.yml and docs/ into")
+    render.add_argument("--site-name", default="Parallax digest", help="site name in mkdocs.yml")
+    render.add_argument("--workers", type=int, help="processes analysing stories (default: one per CPU)")
     render.set_defaults(run=_render)
 
     check = commands.add_parser(

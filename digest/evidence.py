@@ -313,4 +313,9 @@ def rarity(items: Sequence[Evidence]) -> Rarity:
 
 
 def weight(terms: Iterable[str], rare: Rarity) -> float:
+    """Summed with `math.fsum`, which does not depend on the order of a set's iteration.
+
+    A plain sum over a set varies in its last bits between processes (string
+    hashing is randomised), which can flip ties between pair scores.
+    """
     return math.fsum(rare(term) for term in terms)

@@ -8,6 +8,8 @@ which knows nothing about MkDocs, so the same site can be written to a folder
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +20,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from digest.cache import StoryCache
 from digest.ingest import printable
 from digest.render import paths
 from digest.render.site import build
-from digest.stories import analyze_all
+from digest.stories import analyze_all, default_workers
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -32,6 +35,23 @@ REQUIRED_EXTENSIONS = ("tables", "md_in_html")
 class DigestConfig(base.Config):
     # Where the story folders are, relative to mkdocs.yml.
     seeds_dir = options.Type(str, default="seeds")
+    # Analyses of unchanged stories are reused from here (relative to mkdocs.yml).
+    cache = options.Type(bool, default=True)
+    cache_dir = options.Type(str, default=".cache/digest")
+    # Processes that analyse stories side by side; default: one per CPU.
+    workers = options.Optional(options.Type(int))
+
+
+def _show_progress(done: int, total: int) -> None:
+    """Stories done / total on one terminal line; the caller decides whether anyone sees it."""
+    end = "\r\033[K" if done == total else ""
+    sys.stderr.write(f"\rdigest: analysing stories {done}/{total}{end}")
+    sys.stderr.flush()
+
+
+def _progress_wanted() -> bool:
+    """Only on an interactive terminal: CI logs and redirected output stay free of it."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -57,7 +77,21 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 f"digest: {paths.HOME} is generated from the seeds folder; "
                 "remove the hand-written one from the docs folder"
             )
-        stories = analyze_all(seeds)
+        workers = self.config.workers or default_workers()
+        if workers < 1:
+            raise PluginError(f"digest: workers must be 1 or more, not {workers}")
+        cache = None
+        if self.config.cache:
+            cache = StoryCache(Path(config.config_file_path).parent / self.config.cache_dir)
+        progress = _show_progress if _progress_wanted() else None
+        stories = analyze_all(seeds, workers=workers, cache=cache, progress=progress)
+        if cache is not None:
+            log.info(
+                "digest: %d stories: %d analysed, %d from the cache",
+                len(stories),
+                cache.misses,
+                cache.hits,
+            )
         for story in stories:
             for problem in story.problems:
                 message = printable(f"digest: {story.meta.id}/{problem.file}: {problem.reason}")

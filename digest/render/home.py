@@ -1,4 +1,8 @@
-"""The home page: every story, newest first, with its outlets and claim counts."""
+"""The story list: every story, newest first, with its outlets and claim counts.
+
+The list is split into pages of `PER_PAGE` stories, the first being the home
+page, so that no page grows with the number of stories.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,12 @@ from collections.abc import Sequence
 
 from digest.model import Story
 from digest.render import paths
-from digest.render.markup import front_matter, inert, link, plural
+from digest.render.markup import block, front_matter, inert, link, plural
 from digest.render.story_page import counts
 
 TITLE = "Stories"
+PER_PAGE = 40
+"""Stories per list page: about 40 kB of HTML with the theme around it."""
 
 
 def newest_first(stories: Sequence[Story]) -> list[Story]:
@@ -20,18 +26,42 @@ def newest_first(stories: Sequence[Story]) -> list[Story]:
 
 
 def render(stories: Sequence[Story]) -> tuple[str, str]:
-    here = paths.HOME
-    parts = [
-        front_matter(TITLE),
-        f"# {TITLE}\n\n",
-        "Each story gathers several outlets' articles about one event. Every fact that two or "
-        "more of them report has its own page, showing how each outlet phrased it. "
-        f"New stories are also listed in an {link('Atom feed', paths.relative(here, paths.FEED))} "
-        "for feed readers.\n\n",
-    ]
+    """The home page alone (the first page of the list)."""
+    return pages(stories)[0]
+
+
+def pages(stories: Sequence[Story]) -> list[tuple[str, str]]:
+    """Every page of the story list, as (path, text), home page first."""
+    ordered = newest_first(stories)
+    chunks = [ordered[start : start + PER_PAGE] for start in range(0, len(ordered), PER_PAGE)] or [[]]
+    return [_page(chunk, number, len(chunks)) for number, chunk in enumerate(chunks, 1)]
+
+
+def _pager(here: str, number: int, count: int) -> str:
+    """Links to the neighbouring pages only, so the pager stays the same size however many there are."""
+    parts = []
+    if number > 1:
+        parts.append(link("\u2190 Newer stories", paths.relative(here, paths.home(number - 1))))
+    parts.append(f"Page {number} of {count}")
+    if number < count:
+        parts.append(link("Older stories \u2192", paths.relative(here, paths.home(number + 1))))
+    return block("px-pager", " \u00b7 ".join(parts))
+
+
+def _page(stories: Sequence[Story], number: int, count: int) -> tuple[str, str]:
+    here = paths.home(number)
+    title = TITLE if number == 1 else f"{TITLE}, page {number} of {count}"
+    parts = [front_matter(title), f"# {title}\n\n"]
+    if number == 1:
+        parts.append(
+            "Each story gathers several outlets' articles about one event. Every fact that two or "
+            "more of them report has its own page, showing how each outlet phrased it. "
+            f"New stories are also listed in an {link('Atom feed', paths.relative(here, paths.FEED))} "
+            "for feed readers.\n\n"
+        )
     if not stories:
         parts.append("There are no stories yet: add a folder of articles under the seeds folder.\n")
-    for story in newest_first(stories):
+    for story in stories:
         by_all, several, alone = counts(story)
         target = paths.relative(here, paths.story(story.meta.id))
         outlets = ", ".join(inert(a.source.outlet) for a in story.articles) or "no readable articles"
@@ -45,4 +75,6 @@ def render(stories: Sequence[Story]) -> tuple[str, str]:
         skipped = sum(1 for p in story.problems if p.severity == "skipped")
         if skipped:
             parts.append(f"{plural(skipped, 'input problem')}: see the story page.\n\n")
+    if count > 1:
+        parts.append(_pager(here, number, count))
     return here, "".join(parts)

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 HOME = "index.md"
+NOT_IN_NAV = ("stories", "page")
+"""Top folders of the generated pages that stay out of the navigation."""
 FEED = "feed.xml"
+
+
+def home(page: int) -> str:
+    """Page ``page`` (from 1) of the story list; the first is the home page."""
+    return HOME if page == 1 else f"page/{page}.md"
 
 
 def story(story_id: str) -> str:

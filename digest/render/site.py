@@ -40,7 +40,7 @@ def story_files(story: Story) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def build(stories: Sequence[Story], site_name: str = "Parallax digest") -> Site:
-    pages: dict[str, str] = dict([home.render(stories)])
+    pages: dict[str, str] = dict(home.pages(stories))
     assets: dict[str, str] = {paths.STYLESHEET: stylesheet(), paths.FEED: feed.render(stories, site_name)}
     assets[paths.LENS_STYLESHEET] = stylesheet("lenses.css")
     for story in sorted(stories, key=lambda s: s.meta.id):

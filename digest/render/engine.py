@@ -1,0 +1,34 @@
+"""A minimal ``mkdocs.yml`` for building rendered pages without the digest plugin.
+
+``digest render`` writes it next to the pages so that plain ``mkdocs build``,
+or any engine that reads ``mkdocs.yml`` (Zensical does, ignoring plugins),
+builds the same site. It keeps claim, article and story pages out of the
+navigation as the plugin does: a nav listing thousands of generated pages is
+repeated on every one of them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from digest.render import paths
+
+MARKDOWN_EXTENSIONS: list[Any] = ["tables", "md_in_html", {"toc": {"permalink": True}}]
+"""The extensions the generated pages are written for, plus anchors on headings."""
+
+
+def mkdocs_yml(site_name: str, docs_dir: str) -> str:
+    config = {
+        "site_name": site_name,
+        "docs_dir": docs_dir,
+        "theme": {"name": "material"},
+        "plugins": ["search"],
+        "markdown_extensions": MARKDOWN_EXTENSIONS,
+        "extra_css": [paths.STYLESHEET],
+        "nav": [{"Stories": paths.HOME}],
+    }
+    # Gitignore-style patterns read best as a literal block; they are constants, not input.
+    patterns = "".join(f"  /{folder}/\n" for folder in paths.NOT_IN_NAV)
+    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True) + f"not_in_nav: |\n{patterns}"
