@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -39,6 +40,7 @@ STOPWORDS = frozenset(
 """Function words and attribution verbs: they carry how a sentence is said, not what it says."""
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix strip so that "drone"/"drones" and "attack"/"attacked" meet.
 

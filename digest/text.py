@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _FOLD_TABLE = str.maketrans(
     {
@@ -45,12 +46,16 @@ _FOLD_TABLE = str.maketrans(
 _SPACES = re.compile(r"\s+")
 
 
+# The stages ask for the folding and tokens of one text many times over (every line
+# rule, every sentence pair, every lens); the functions are pure, so they are cached.
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Typographic folding: NFKC, straight quotes, ASCII dashes, single spaces; case kept."""
     text = unicodedata.normalize("NFKC", text).translate(_FOLD_TABLE)
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=131072)
 def fold_key(text: str) -> str:
     """Folding for equality tests: `fold` plus case folding."""
     return fold(text).casefold()
@@ -74,6 +79,7 @@ class Token:
 _WORDISH = re.compile(r"\w+(?:['\u2019\-\u2010\u2011.,]\w+)*|[^\w\s]")
 
 
+@lru_cache(maxsize=16384)
 def tokens(text: str) -> tuple[Token, ...]:
     """Split text into tokens whose text and space fields concatenate back to ``text.lstrip()``."""
     found: list[Token] = []
@@ -85,6 +91,7 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=16384)
 def words(text: str) -> tuple[str, ...]:
     """Folded word tokens only (no punctuation), for similarity measures."""
     return tuple(t.key for t in tokens(text) if t.key[:1].isalnum() or t.key[:1] == "_")

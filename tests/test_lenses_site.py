@@ -46,7 +46,9 @@ def _text(path: Path) -> str:
 
 
 def _story_page(site: Path) -> str:
-    return _text(site / "stories" / STORY / "index.html")
+    """The story's own pages: the story page and its "how the outlets differ" page."""
+    folder = site / "stories" / STORY
+    return _text(folder / "index.html") + "\n" + _text(folder / "differences" / "index.html")
 
 
 def _section(page: str, heading: str, until: str | None = None) -> str:

@@ -25,6 +25,24 @@ _STATUS = {
 _LEVEL = {"reprint": "reprint", "shared copy": "shared copy", "independent": "independent"}
 
 
+STORY_LIST_LIMIT = 12
+"""Items a story-page list shows before it points to the full data: a story page must stay
+readable and small however large the story (claim pages and the JSON keep everything)."""
+
+
+QUOTE_LIMIT = 8
+"""Quotations listed on a story's lens page; each carries a table of every outlet, so fewer."""
+
+
+def _more(count: int, what: str) -> str:
+    if count <= 0:
+        return ""
+    return (
+        f"\n{plural(count, 'more ' + what, 'more ' + what + 's')} not listed here: "
+        "see the claim pages and the story's JSON data.\n\n"
+    )
+
+
 def _lens(story: Story, name: str) -> object:
     return story.lenses.get(name)
 
@@ -189,7 +207,10 @@ def story_quotes(story: Story, here: str) -> str:
         "Each quoted passage, compared with its longest version: who quotes it word for word, "
         "who trims or changes it, who gives it only in reported speech, and whom each outlet credits.\n\n",
     ]
-    parts.extend(_quote_rows(story, here, quote) for quote in data["quotes"])
+    # The passages most outlets carry come first; ties keep the lens's reading order.
+    ranked = sorted(data["quotes"], key=lambda quote: -len(quote["carriers"]))
+    parts.extend(_quote_rows(story, here, quote) for quote in ranked[:QUOTE_LIMIT])
+    parts.append(_more(len(ranked) - QUOTE_LIMIT, "quotation"))
     return "".join(parts)
 
 
@@ -249,7 +270,8 @@ def story_numbers(story: Story, here: str) -> str:
             "Figures that more than one outlet gives anywhere in its article, with the words around "
             "them; \u2691 marks a figure the outlets qualify differently.\n\n"
         )
-        parts.append(_figure_rows(story, here, data["story"]))
+        parts.append(_figure_rows(story, here, data["story"][:STORY_LIST_LIMIT]))
+        parts.append(_more(len(data["story"]) - STORY_LIST_LIMIT, "figure"))
     vague = [(aid, rows) for aid, rows in data["vague"].items() if rows]
     if vague:
         parts.append("\n## Amounts without a figure\n\n")
@@ -262,7 +284,8 @@ def story_numbers(story: Story, here: str) -> str:
             for aid, items in vague
             for item in items
         ]
-        parts.append(table(["Outlet", "Amount", "Where"], rows) + "\n")
+        parts.append(table(["Outlet", "Amount", "Where"], rows[:STORY_LIST_LIMIT]) + "\n")
+        parts.append(_more(len(rows) - STORY_LIST_LIMIT, "amount"))
     return "".join(parts)
 
 
@@ -313,7 +336,9 @@ def story_coverage(story: Story, here: str) -> str:
         )
         if outlet["blind_spots"]:
             spots.append(f"### Left out by {inert(article.source.outlet)}\n\n")
-            spots.append(bullet_list(_claim_link(story, here, cid) for cid in outlet["blind_spots"]) + "\n")
+            shown = outlet["blind_spots"][:STORY_LIST_LIMIT]
+            spots.append(bullet_list(_claim_link(story, here, cid) for cid in shown) + "\n")
+            spots.append(_more(len(outlet["blind_spots"]) - len(shown), "blind spot"))
     parts = [
         "\n## What each outlet alone reports, and leaves out\n\n",
         "Blind spots are facts most other outlets report and this one does not.\n\n",

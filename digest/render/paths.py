@@ -17,6 +17,11 @@ def story(story_id: str) -> str:
     return f"stories/{story_id}/index.md"
 
 
+def differences(story_id: str) -> str:
+    """The story's lens page: how the outlets differ, beside the story page's coverage."""
+    return f"stories/{story_id}/differences.md"
+
+
 def claim(story_id: str, claim_id: str) -> str:
     return f"stories/{story_id}/claims/{claim_id}.md"
 

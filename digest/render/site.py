@@ -29,7 +29,7 @@ def stylesheet(name: str = "parallax.css") -> str:
 
 def story_files(story: Story) -> tuple[dict[str, str], dict[str, str]]:
     """The pages and data of one story; independent of other stories."""
-    pages = dict([story_page.render(story)])
+    pages = dict([story_page.render(story), story_page.render_differences(story)])
     for position in range(len(story.claims)):
         path, text = claim_page.render(story, position)
         pages[path] = text

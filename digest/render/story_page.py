@@ -45,17 +45,47 @@ def render(story: Story) -> tuple[str, str]:
             f"{link('data as JSON', paths.relative(here, paths.data(story_id)))}",
         )
     )
+    parts.append(_differences_link(story, here))
     parts.append(_headlines(story, here))
     parts.append(_matrix(story, here))
     parts.append(_outlets(story, here))
-    parts.append(lens_sections.story_coverage(story, here))
-    parts.append(lens_sections.story_quotes(story, here))
-    parts.append(lens_sections.story_attribution(story, here))
-    parts.append(lens_sections.story_numbers(story, here))
-    parts.append(lens_sections.story_names(story, here))
-    parts.append(lens_sections.story_reuse(story))
     parts.append(_alone(story, here))
     parts.append(_problems(story))
+    return here, "".join(parts)
+
+
+def _differences_link(story: Story, here: str) -> str:
+    target = paths.relative(here, paths.differences(story.meta.id))
+    return block(
+        "px-differences-link",
+        f"**{link('How the outlets differ', target)}**: blind spots, quotations and who alters them, "
+        "attribution and hedges, figures, spellings of names, and text reuse between the articles.",
+    )
+
+
+def render_differences(story: Story) -> tuple[str, str]:
+    """The lens page of a story. It is a page of its own so that neither it nor the story page
+    grows past a readable size: each scales with one dimension of the story, not with both."""
+    here = paths.differences(story.meta.id)
+    title = f"{story.meta.title}: how the outlets differ"
+    back = link(inert(story.meta.title), paths.relative(here, paths.story(story.meta.id)))
+    parts = [
+        front_matter(title),
+        "# How the outlets differ\n\n",
+        block(
+            "px-meta",
+            f"Part of {back}: what the outlets' coverage of this story has in common "
+            "and where it parts ways.",
+        ),
+        lens_sections.story_coverage(story, here),
+        lens_sections.story_quotes(story, here),
+        lens_sections.story_attribution(story, here),
+        lens_sections.story_numbers(story, here),
+        lens_sections.story_names(story, here),
+        lens_sections.story_reuse(story),
+    ]
+    if len(parts) == 3 or not any(parts[3:]):
+        parts.append("There is nothing to compare: fewer than two articles of this story could be read.\n")
     return here, "".join(parts)
 
 
@@ -107,6 +137,18 @@ def _outlets(story: Story, here: str) -> str:
     )
 
 
+YES = "\u25cf"
+NO = "\u25cb"
+MATRIX_LABEL = 90
+"""Characters of a claim's summary shown in the matrix; its page has the whole sentence."""
+
+
+def matrix_label(summary: str) -> str:
+    if len(summary) <= MATRIX_LABEL:
+        return summary
+    return summary[:MATRIX_LABEL].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+
+
 def _matrix(story: Story, here: str) -> str:
     if not story.articles:
         return "\n## Coverage\n\nNo article of this story could be read: see the input problems below.\n"
@@ -122,16 +164,12 @@ def _matrix(story: Story, here: str) -> str:
     rows = []
     for number, view in enumerate(story.claims, 1):
         target = paths.relative(here, paths.claim(story.meta.id, view.claim.id))
-        label = f'<span class="px-claim-label">{number}. {inert(view.summary)}</span>'
+        label = f'<span class="px-claim-label">{number}. {inert(matrix_label(view.summary))}</span>'
         cells = [link(label, target)]
         present = set(view.outlets)
-        cells.extend(
-            '<span class="px-yes" title="reports it">\u25cf<span class="px-sr"> reports it</span></span>'
-            if a.id in present
-            else '<span class="px-no" title="does not report it">\u25cb<span class="px-sr"> '
-            "does not report it</span></span>"
-            for a in story.articles
-        )
+        # The cells are the bulk of a large story's page, so they hold the bare symbol;
+        # the paragraph above the table says in words what each symbol means.
+        cells.extend(YES if a.id in present else NO for a in story.articles)
         rows.append(cells)
     return (
         "\n## Coverage\n\nEach row is a fact that two or more outlets report; "

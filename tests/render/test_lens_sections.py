@@ -66,8 +66,9 @@ def test_claim_page_shows_badges_quotes_and_figures_inertly() -> None:
 
 def test_story_page_sections_are_inert() -> None:
     story = _story()
-    _, page = story_page.render(story)
+    _, page = story_page.render_differences(story)
     _no_markup_from_input(page)
+    _no_markup_from_input(story_page.render(story)[1])
     for heading in ("## Quotations", "## Attribution and hedging", "## Text reuse", "### Headlines compared"):
         assert heading in page
 

@@ -61,5 +61,7 @@ def test_matrix_has_a_row_per_claim_with_labels_the_stylesheet_can_shorten(stori
         rows = [line for line in matrix.splitlines() if line.startswith("| [")]
         assert len(rows) == len(story.claims)
         for number, (row, view) in enumerate(zip(rows, story.claims, strict=True), 1):
-            assert row.startswith(f'| [<span class="px-claim-label">{number}. {inert(view.summary)}</span>]')
-            assert row.count("px-yes") == len(view.outlets) and row.count("px-no") == len(view.missing)
+            label = inert(story_page.matrix_label(view.summary))
+            assert row.startswith(f'| [<span class="px-claim-label">{number}. {label}</span>]')
+            assert row.count(story_page.YES) == len(view.outlets)
+            assert row.count(story_page.NO) == len(view.missing)
