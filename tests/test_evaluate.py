@@ -255,7 +255,8 @@ def test_an_anchor_is_found_without_its_bullet_or_upper_case_dateline() -> None:
 
 
 def test_a_maybe_pair_found_by_the_fallbacks_is_not_counted_as_wrong() -> None:
-    gold = _gold(maybe=[{"A": "RIVERTON -- Engineers found cracks in two supports today", "B": "Traffic will"}])
+    anchor = "RIVERTON -- Engineers found cracks in two supports today"
+    gold = _gold(maybe=[{"A": anchor, "B": "Traffic will"}])
     result = score(_export([["one-s2", "two-s3"]]), gold)
     assert result.false_positives == 0
 
