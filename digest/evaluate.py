@@ -44,6 +44,9 @@ class Score:
     files_missing: list[str] = field(default_factory=list)
     wrong_links: list[tuple[str, str]] = field(default_factory=list)
     missed_links: list[tuple[str, str]] = field(default_factory=list)
+    same_fact_pairs: set[Pair] = field(default_factory=set)
+    """The reference's pairs as sentence ids of the export: what fitting and studies learn from."""
+    debatable_pairs: set[Pair] = field(default_factory=set)
 
     @property
     def precision(self) -> float:
@@ -178,7 +181,7 @@ class _Index:
         """
         wanted = match_key(line)
         if len(wanted.split()) > 3:
-            return self.find(key, line) is not None
+            return any(wanted in text for _, text in self.sentences.get(key, []))
         bare = wanted.rstrip(" .:!?")
         return any(text.rstrip(" .:!?") == bare for _, text in self.sentences.get(key, []))
 
@@ -291,6 +294,7 @@ def score(export: dict[str, Any], gold: dict[str, Any]) -> Score:
             if a in file_of and b in file_of and file_of[a] != file_of[b]:
                 linked.add(frozenset((a, b)))
 
+    result.same_fact_pairs, result.debatable_pairs = wanted, debatable
     result.true_positives = len(linked & wanted)
     wrong = linked - wanted - debatable
     missed = wanted - linked
