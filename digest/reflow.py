@@ -29,6 +29,9 @@ MIN_CUT_LINES = 2
 """Fewer lines stopping in mid-sentence is no evidence of wrapping."""
 CUT_SHARE = 0.3
 """Share of the lines followed by another one that must stop in mid-sentence."""
+INNER_SHARE = 0.5
+"""Share of all lines that must run on into another line: in wrapped text most lines do, while a
+page with a few stacked header lines (title, caption, byline) and one line per paragraph does not."""
 FULL_SLACK = 0.15
 """How far under the wrap width a line may stop and still count as full: wrappers break at
 word boundaries and some text was edited after wrapping."""
@@ -71,8 +74,8 @@ def wrap_width(raw: Sequence[str]) -> int | None:
 
     The width is read from the line-length distribution (its 90th percentile,
     so a stray long line does not count); the text counts as wrapped when the
-    width is one a wrapper uses and enough lines followed by another one stop
-    in mid-sentence near that width.
+    width is one a wrapper uses, most lines run on into another one, and enough
+    of those stop in mid-sentence near that width.
     """
     lines = _lines(raw)
     present = [line for line in lines if line is not None]
@@ -91,7 +94,11 @@ def wrap_width(raw: Sequence[str]) -> int | None:
         for line in inner
         if not _SENTENCE_END.search(line.text) and line.width >= (1 - 2 * FULL_SLACK) * width
     ]
-    if len(cut) < MIN_CUT_LINES or len(cut) < CUT_SHARE * len(inner):
+    if (
+        len(cut) < MIN_CUT_LINES
+        or len(cut) < CUT_SHARE * len(inner)
+        or len(inner) < INNER_SHARE * len(present)
+    ):
         return None
     return width
 
