@@ -308,7 +308,7 @@ def lone_credit(text: str) -> str | None:
     return CAPTION if _LONE_CREDIT.search(line) else None
 
 
-_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_QUOTE_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
 
 
 def lone_symbol(text: str) -> str | None:
