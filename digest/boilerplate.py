@@ -154,6 +154,8 @@ def related_link(text: str) -> str | None:
     return RELATED if _short(line, 30) and _RELATED.match(line) else None
 
 
+_SPEECH = re.compile(r"\b(?:said|says|told|according\s+to|added|asked|urged|wrote)\b", re.IGNORECASE)
+"""Reported speech: a line that reports someone's words is article text, whatever it says."""
 _WIDGET = re.compile(
     r"share (this|on|via|the)\b|^share$|^tweet$|copy (the )?link|"
     r"\b(our|free|daily|weekly|morning|evening|e-?mail) newsletters?\b|^newsletters?\b|newsletters?$|"
@@ -171,7 +173,7 @@ _WIDGET = re.compile(
 def reader_prompt(text: str) -> str | None:
     """Short lines that speak to the reader about sharing, subscribing or apps."""
     line = fold(text)
-    return WIDGET if _short(line, 16) and _WIDGET.search(line) else None
+    return WIDGET if _short(line, 16) and _WIDGET.search(line) and not _SPEECH.search(line) else None
 
 
 def advertisement(text: str) -> str | None:
@@ -320,15 +322,19 @@ _TIMES_NOTE = re.compile(
     r"\((?:all\s+)?times?\s+(?:are\s+|in\s+|shown\s+in\s+)?(?:local|[A-Z]{2,5}|[a-z]+\s+time)\b[^()]{0,30}\)",
     re.IGNORECASE,
 )
+_CLOCK_ONLY = re.compile(
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)(?:\s+[A-Z]{2,5})?|\d{1,2}:\d\d(?:\s+[A-Z]{2,5})?", re.I
+)
 _LABEL_ONLY = re.compile(r"^[A-Z][A-Z'\-]*(?:\s+[A-Z][A-Z'\-]*){0,2}\s*:$")
 
 
 def live_blog(text: str) -> str | None:
     """The furniture of a live page: its header with a time-zone note ("… (all times local):"),
     a running header ending in a colon that announces the entries below ("The Latest on …:"),
-    and bare entry markers in capitals ("NEXT:", "UPDATE:")."""
+    the clock time heading each entry ("4:10 p.m.") and bare entry markers in capitals
+    ("NEXT:", "UPDATE:")."""
     line = fold(text)
-    if _LABEL_ONLY.match(line):
+    if _LABEL_ONLY.match(line) or _CLOCK_ONLY.fullmatch(line):
         return LIVE_BLOG
     if not _short(line, 30):
         return None
@@ -353,7 +359,9 @@ _UPDATE_NOTE = re.compile(
 def update_note(text: str) -> str | None:
     """ "This post will be updated", "This is a developing story": notes about the page, not the event."""
     line = fold(text)
-    return UPDATE_NOTE if _short(line, 25) and _UPDATE_NOTE.search(line) else None
+    return (
+        UPDATE_NOTE if _short(line, 25) and _UPDATE_NOTE.search(line) and not _SPEECH.search(line) else None
+    )
 
 
 _SUBSCRIPTION = re.compile(
@@ -379,7 +387,9 @@ def subscription_pitch(text: str) -> str | None:
     must be there.
     """
     line = fold(text)
-    if not _short(line, 40) or _QUOTE_MARKS.search(text) or not _SUBSCRIPTION.search(line):
+    if not _short(line, 40) or _QUOTE_MARKS.search(text) or _SPEECH.search(line):
+        return None
+    if not _SUBSCRIPTION.search(line):
         return None
     addressed = _SECOND_PERSON.search(line) or _PITCH_START.match(line) or _IMPERATIVE.match(line)
     ours = re.search(r"\bour\b", line, re.IGNORECASE)
@@ -404,7 +414,7 @@ def publisher_footer(text: str) -> str | None:
     """The publisher's own closing lines: where to send tips, how to e-mail the newsroom, how it
     chooses its sources. They speak as "we"/"our" or to "you" and quote nobody."""
     line = fold(text)
-    if not _short(line, 40) or _QUOTE_MARKS.search(text):
+    if not _short(line, 40) or _QUOTE_MARKS.search(text) or _SPEECH.search(line):
         return None
     if _CONTACT_US.search(line) and re.search(r"\b(?:us|our|you|your|we)\b", line, re.IGNORECASE):
         return FOOTER
@@ -445,7 +455,8 @@ _CAPTION_VERB = re.compile(
     r"\b(?:speaks|talks|gestures|looks\s+on|look\s+on|arrives|arrive|leaves|departs|waves|wave|walks|"
     r"poses|pose|listens|attends|stands|sits|holds|celebrates|celebrate|addresses|delivers|greets|"
     r"shakes\s+hands|reacts|react|smiles|watches|waits|carries|carry|prepares|prepare|rests|gathers|"
-    r"gather|embraces|hugs|mourns|mourn|marches|(?:is|are)\s+(?:seen|pictured|shown|escorted|carried)|"
+    r"gather|embraces|hugs|mourns|mourn|marches|clear|clears|search|searches|inspect|inspects|fill|fills|"
+    r"(?:is|are)\s+(?:seen|pictured|shown|escorted|carried)|"
     r"pictured)\b"
 )
 _CAPTION_DATE = re.compile(
@@ -453,6 +464,11 @@ _CAPTION_DATE = re.compile(
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*(?:19|20)\d\d)?\b"
     r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
     r"|\bin\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_CALENDAR_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s*(?:19|20)\d\d\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 _REPORTING = re.compile(r"\b(?:said|says|say|told|according|will|would|could|should|can|may|might)\b")
@@ -464,8 +480,10 @@ def uncredited_caption(text: str) -> str | None:
 
     News sentences tell past events in the past tense; a caption describes the
     picture in the present. A line counts only when it is short, quotes nobody,
-    reports no speech, opens with its subject, and either lacks a full stop or
-    dates a present-tense scene.
+    reports no speech and opens with its subject; then either it dates a scene
+    without ending in a full stop (a section head is shorter and undated), or
+    it describes one with a present-tense verb and lacks a full stop or gives
+    the date.
     """
     line = fold(text)
     if not _short(line, 30) or _QUOTE_MARKS.search(text) or not line[:1].isupper():
@@ -473,12 +491,16 @@ def uncredited_caption(text: str) -> str | None:
     first = line.split()[0].lower()
     if first in {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there", "here"}:
         return None
+    if _REPORTING.search(line) or len(re.findall(r"[.!?](?:\s|$)", line)) > 1:
+        return None  # reported speech, or more than one sentence: a paragraph, not a caption
+    dated = bool(_CAPTION_DATE.search(line))
+    if not _SENTENCE_END.search(line) and dated and _short(line, 30) and not _short(line, 5):
+        return CAPTION  # a dated scene with no full stop, too long for a section head
     verb = _CAPTION_VERB.search(line)
-    if not verb or len(line[: verb.start()].split()) > 12 or _REPORTING.search(line):
+    if not verb or len(line[: verb.start()].split()) > 12:
         return None
-    if len(re.findall(r"[.!?](?:\s|$)", line)) > 1:
-        return None  # more than one sentence: a paragraph, not a caption
-    return CAPTION if not _SENTENCE_END.search(line) or _CAPTION_DATE.search(line) else None
+    # With a full stop, only a calendar date marks a caption: "speaks on Friday." may announce an event.
+    return CAPTION if not _SENTENCE_END.search(line) or _CALENDAR_DATE.search(line) else None
 
 
 LINE_RULES: tuple[Rule, ...] = (
