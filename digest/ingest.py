@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from digest import read_html, read_markdown
+from digest import read_html, read_markdown, reflow
 from digest.errors import InputError
 from digest.model import Problem, RawArticle, RawBlock, Removal, Source, StoryInput, StoryMeta
 from digest.text import fold_key
@@ -124,13 +124,14 @@ def _line_ends(text: str) -> str:
 
 
 def _read_text(text: str) -> tuple[str, tuple[RawBlock, ...]]:
-    """A .txt article: the first non-empty line is the headline, each further line a block."""
-    lines = [line.strip() for line in text.split("\n")]
-    content = [line for line in lines if line]
-    if not content:
+    """A .txt article: the first non-empty line is the headline, each further paragraph a block
+    (hard-wrapped lines rejoined by `digest.reflow`)."""
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None:
         raise InputError("the file is empty")
-    headline, *body = content
-    return headline, tuple(RawBlock("paragraph", line) for line in body)
+    body = reflow.paragraphs(lines[start + 1 :])
+    return lines[start].strip(), tuple(RawBlock("paragraph", paragraph) for paragraph in body)
 
 
 @dataclass(frozen=True, slots=True)
