@@ -32,7 +32,7 @@ def write_config(project: Path, seeds: Path, **options: Any) -> Path:
     config = {
         "site_name": "Digest test",
         "docs_dir": "docs",
-        "theme": {"name": "material"},
+        "theme": {"name": "material", "font": False},
         "plugins": ["search", {"digest": {"seeds_dir": os.path.relpath(seeds, project), **options}}],
     }
     path = project / "mkdocs.yml"

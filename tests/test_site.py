@@ -109,8 +109,11 @@ def test_published_json_matches_the_export_contract(seed_data: dict[str, Any]) -
 
 
 def test_hand_written_pages_build_beside_generated_ones(seed_site: Path) -> None:
-    for page in ("reading", "input-format", "about"):
+    for page in ("reading", "about"):
         assert (seed_site / page / "index.html").is_file()
+    # Maintainer documentation stays in the repository.
+    for page in ("input-format", "quality", "scale", "engines", "security"):
+        assert not (seed_site / page).exists()
 
 
 def test_a_hand_written_home_page_is_refused(tmp_path: Path) -> None:

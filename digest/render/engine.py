@@ -24,7 +24,8 @@ def mkdocs_yml(site_name: str, docs_dir: str) -> str:
     config = {
         "site_name": site_name,
         "docs_dir": docs_dir,
-        "theme": {"name": "material"},
+        # No web fonts: a page would otherwise ask Google Fonts for them on every visit.
+        "theme": {"name": "material", "font": False},
         "plugins": ["search"],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": list(STYLESHEETS),
