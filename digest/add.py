@@ -27,7 +27,7 @@ import yaml
 from digest import write_markdown
 from digest.errors import InputError
 from digest.fetch import DEFAULT_TIMEOUT, FetchError, fetch
-from digest.ingest import STORY_FILE, article_id, read_article, read_story, slug
+from digest.ingest import STORY_FILE, article_id, decode, read_article, read_story, slug
 from digest.model import RawArticle, RawBlock
 from digest.text import fold_key
 
@@ -259,7 +259,10 @@ class _StoryFile:
     def load(cls, path: Path) -> _StoryFile:
         if not path.is_file():
             return cls(path, None)
-        text = path.read_text(encoding="utf-8-sig")
+        try:
+            text = decode(path.read_bytes()).text
+        except InputError as error:
+            raise AddError(f"{path} cannot be read ({error}); fix it first") from None
         story_file = cls(path, text)
         story_file.data()
         return story_file

@@ -53,7 +53,11 @@ _OPENER = urllib.request.build_opener(_NoRedirects)
 
 def check_address(url: str) -> None:
     """Refuse anything but a plain web address (no ``file:``, ``ftp:``, ``javascript:``...)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number from 0 to 65535
+    except ValueError as error:
+        raise FetchError(f"is not a valid address ({error})") from None
     if parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname:
         raise FetchError(f"is not an http:// or https:// address ({url[:200]})")
 
@@ -97,7 +101,7 @@ def _get(url: str, deadline: float, timeout: float, max_bytes: int) -> Page | st
         raise FetchError(f"cannot be reached ({_words(error.reason)})") from None
     except TimeoutError:
         raise FetchError(f"no complete answer within {timeout:g} seconds (timeout)") from None
-    except (HTTPException, OSError) as error:
+    except (HTTPException, OSError, ValueError) as error:
         raise FetchError(f"the connection failed ({_words(error)})") from None
 
 

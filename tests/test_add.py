@@ -193,6 +193,24 @@ def test_addresses_that_are_not_web_pages_are_never_requested(seeds: Path) -> No
     assert all("not an http:// or https:// address" in r or "neither a file" in r for r in reasons)
 
 
+def test_malformed_addresses_are_refused(seeds: Path) -> None:
+    results = add(seeds, "bridge", ["http://127.0.0.1:99999/", "http://[::1", "https:///no-host"])
+    reasons = [r.reason for r in results if isinstance(r, Refused)]
+    assert reasons[0].startswith("is not a valid address (Port out of range")
+    assert reasons[1] == "is not a valid address (Invalid IPv6 URL)"
+    assert reasons[2] == "is not an http:// or https:// address (https:///no-host)"
+
+
+def test_a_legacy_encoded_story_yml_is_extended_readably(seeds: Path) -> None:
+    folder = seeds / "bridge"
+    folder.mkdir()
+    (folder / "story.yml").write_bytes("# Caf\u00e9 owners\ntitle: Bridge \u2013 closed\n".encode("cp1252"))
+    _added(add(seeds, "bridge", [str(FILES / "river-news.txt")]))
+    text = (folder / "story.yml").read_text(encoding="utf-8")
+    assert text.startswith("# Caf\u00e9 owners\ntitle: Bridge \u2013 closed\n")
+    assert yaml.safe_load(text)["articles"] == [{"file": "river-news.md", "outlet": "river-news"}]
+
+
 def test_a_server_that_is_not_there_is_a_refusal(seeds: Path) -> None:
     import socket
 
