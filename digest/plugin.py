@@ -23,7 +23,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from digest.cache import StoryCache
 from digest.ingest import printable
 from digest.render import paths
-from digest.render.site import build
+from digest.render.markup import plural
+from digest.render.site import STYLESHEETS, build
 from digest.stories import analyze_all, default_workers
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -59,10 +60,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        if paths.STYLESHEET not in config.extra_css:
-            config.extra_css.append(paths.STYLESHEET)
-        if paths.LENS_STYLESHEET not in config.extra_css:
-            config.extra_css.append(paths.LENS_STYLESHEET)
+        for sheet in STYLESHEETS:
+            if sheet not in config.extra_css:
+                config.extra_css.append(sheet)
         return config
 
     def seeds_path(self, config: MkDocsConfig) -> Path:
@@ -87,8 +87,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         stories = analyze_all(seeds, workers=workers, cache=cache, progress=progress)
         if cache is not None:
             log.info(
-                "digest: %d stories: %d analysed, %d from the cache",
-                len(stories),
+                "digest: %s: %d analysed, %d from the cache",
+                plural(len(stories), "story", "stories"),
                 cache.misses,
                 cache.hits,
             )

@@ -192,7 +192,7 @@ def test_cli_eval_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
             "eval",
             "--json",
             str(DATA / "reference" / "iran-crimea-drones.yml"),
-            str(DATA.parent.parent / "seeds" / "iran-crimea-drones"),
+            str(DATA / "seed" / "iran-crimea-drones"),
         ]
     )
     assert code == 0

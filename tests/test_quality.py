@@ -19,7 +19,6 @@ from digest.evaluate import Score, load_gold, score
 from digest.export import to_data
 from digest.pipeline import analyze
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 DEV_REFERENCES = sorted((DATA / "gold").glob("*.yml"))
 SEED_REFERENCE = DATA / "reference" / "iran-crimea-drones.yml"
@@ -53,7 +52,7 @@ def test_dev_story_quality(reference: Path) -> None:
 
 
 def test_seed_story_quality() -> None:
-    result = _score(SEED_REFERENCE, ROOT / "seeds" / "iran-crimea-drones")
+    result = _score(SEED_REFERENCE, DATA / "seed" / "iran-crimea-drones")
     assert result.precision >= 0.95, _figures(result)
     assert result.f1 >= 0.95, _figures(result)
     assert result.boilerplate_left == [], _figures(result)

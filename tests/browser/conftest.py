@@ -33,6 +33,7 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1200, "height": 900}
 PHONE = {"width": 375, "height": 740}
 SCREENSHOTS = ROOT / "docs" / "assets" / "screenshots"
+"""Where the README's pictures live; written only when PARALLAX_SCREENSHOTS=1 asks for it."""
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -51,7 +52,7 @@ def _chromium_present() -> None:
 
 @pytest.fixture(scope="session")
 def browser_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's seeds plus every test story, built with ``--strict``."""
+    """The seed story fixture plus every test story, built with ``--strict``."""
     project = make_project(tmp_path_factory.mktemp("browser-project"), SEEDS)
     for story in sorted((DATA / "stories").iterdir()):
         shutil.copytree(story, project / "seeds" / story.name)
