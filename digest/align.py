@@ -51,7 +51,8 @@ class PairModel:
         different words. Such a pair may still sit in a claim another link
         started (so a reprint's twin is not split off), but never starts one.
         """
-        total = self.bias + math.fsum(w * x for w, x in zip(self.weights, features, strict=True))
+        # A plain sum in the fixed order of the features: the same on every run.
+        total = self.bias + sum([w * x for w, x in zip(self.weights, features, strict=True)])
         probability = round(1.0 / (1.0 + math.exp(-max(min(total, 50.0), -50.0))), 3)
         if features[_WITHHELD] or (features[_QUOTE_CONFLICT] and features[_QUOTE_COVER] < QUOTE_SAME):
             probability = min(probability, self.weak)
@@ -146,50 +147,69 @@ def merge(claims: Sequence[set[str]], story: StoryEvidence, related: Sequence[Li
     """
     strength = {frozenset((link.a, link.b)): link.score for link in related}
     current = [set(claim) for claim in sorted(claims, key=lambda claim: sorted(claim))]
+    holders: dict[str, list[int]] = {}
+    for index, claim in enumerate(current):
+        for sentence in claim:
+            holders.setdefault(sentence, []).append(index)
 
     def coherent(union: set[str]) -> bool:
         members = sorted(union)
+        articles = [_article_of(member) for member in members]
         cross = [
-            frozenset((x, y))
+            frozenset((x, members[j]))
             for i, x in enumerate(members)
-            for y in members[i + 1 :]
-            if _article_of(x) != _article_of(y)
+            for j in range(i + 1, len(members))
+            if articles[i] != articles[j]
         ]
         return sum(pair in strength for pair in cross) >= COHERENCE * len(cross)
 
     def pull(sentence: str, claim: set[str]) -> float:
         return math.fsum(strength.get(frozenset((sentence, other)), 0.0) for other in sorted(claim))
 
-    changed = True
-    while changed:
-        changed = False
-        for sentence in sorted({s for claim in current for s in claim}):
-            holding = [claim for claim in current if sentence in claim]
-            for first_position, first in enumerate(holding):
-                for second in holding[first_position + 1 :]:
-                    one, two = first - {sentence}, second - {sentence}
-                    if (
-                        story.prepared[sentence].clauses
-                        and one
-                        and two
-                        and _best_clause(story, sentence, one) != _best_clause(story, sentence, two)
-                    ):
-                        continue
-                    if coherent(first | second):
-                        first.update(second)
-                        second.clear()
-                    elif pull(sentence, one) >= pull(sentence, two):
-                        second.discard(sentence)
-                    else:
-                        first.discard(sentence)
-                    changed = True
-                    break
-                if changed:
-                    break
-            current = [claim for claim in current if len({_article_of(s) for s in claim}) >= 2]
-            if changed:
-                break
-    return current
+    def settle(sentence: str) -> set[str]:
+        """Decide the first two claims holding ``sentence`` that need it; what changed."""
+        holding = sorted(holders[sentence])
+        for position, first_index in enumerate(holding):
+            for second_index in holding[position + 1 :]:
+                first, second = current[first_index], current[second_index]
+                one, two = first - {sentence}, second - {sentence}
+                if (
+                    story.prepared[sentence].clauses
+                    and one
+                    and two
+                    and _best_clause(story, sentence, one) != _best_clause(story, sentence, two)
+                ):
+                    continue
+                if coherent(first | second):
+                    for member in second:
+                        places = holders[member]
+                        places.remove(second_index)
+                        if first_index not in places:
+                            places.append(first_index)
+                    first.update(second)
+                    second.clear()
+                    return set(first)
+                loser, loser_index = (
+                    (second, second_index)
+                    if pull(sentence, one) >= pull(sentence, two)
+                    else (first, first_index)
+                )
+                loser.discard(sentence)
+                holders[sentence].remove(loser_index)
+                return {sentence}
+        return set()
+
+    waiting = sorted(holders, reverse=True)
+    queued = set(waiting)
+    while waiting:
+        sentence = waiting.pop()
+        queued.discard(sentence)
+        changed = settle(sentence)
+        for member in sorted(changed | ({sentence} if changed else set()), reverse=True):
+            if member not in queued:
+                queued.add(member)
+                waiting.append(member)
+    return [claim for claim in current if len({_article_of(s) for s in claim}) >= 2]
 
 
 def _article_of(sentence_id: str) -> str:

@@ -19,7 +19,8 @@ from digest.evaluate import Score, load_gold, score
 from digest.export import to_data
 from digest.pipeline import analyze
 
-DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
 DEV_REFERENCES = sorted((DATA / "gold").glob("*.yml"))
 SEED_REFERENCE = DATA / "reference" / "iran-crimea-drones.yml"
 
@@ -96,8 +97,8 @@ def _dev_folder() -> Path:
 
 
 def test_real_coverage_pooled_quality() -> None:
-    """Pooled over the real dev stories: P 0.892, R 0.341, F1 0.493 when the floors were set
-    (leave-one-story-out P 0.879, R 0.330). Precision first; the floors leave a small margin."""
+    """Pooled over the real dev stories: P 0.870, R 0.374, F1 0.523 when the floors were set
+    (leave-one-story-out P 0.868, R 0.367). Precision first; the floors leave a small margin."""
     dev = _dev_folder()
     results = [
         _score(reference, dev / "stories" / str(load_gold(reference)["story"]))
@@ -110,6 +111,6 @@ def test_real_coverage_pooled_quality() -> None:
         total.false_positives += result.false_positives
         total.false_negatives += result.false_negatives
     figures = f"P {total.precision:.3f} R {total.recall:.3f} F1 {total.f1:.3f}"
-    assert total.precision >= 0.86, figures
-    assert total.recall >= 0.31, figures
+    assert total.precision >= 0.85, figures
+    assert total.recall >= 0.33, figures
     assert sum(len(r.sentences_lost) for r in results) <= 1, [r.sentences_lost for r in results]
