@@ -113,13 +113,22 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 cache.misses,
                 cache.hits,
             )
+        skipped = 0
         for story in stories:
             for problem in story.problems:
                 message = printable(f"digest: {story.meta.id}/{problem.file}: {problem.reason}")
                 if problem.severity == "skipped":
+                    skipped += 1
                     log.warning(message)
                 else:
                     log.info(message)
+        if skipped and config.strict:
+            # MkDocs counts warnings for --strict only while they are shown, so "-q" would
+            # let a digest with left-out input through: the plugin fails the build itself.
+            raise PluginError(
+                f"digest: {skipped} input problem(s) left something out of the digest and the build "
+                "is strict; see the warnings above or run 'digest check'"
+            )
         site = build(stories, config.site_name)
         for path, text in sorted(site.pages.items()):
             inclusion = InclusionLevel.INCLUDED if path == paths.HOME else InclusionLevel.NOT_IN_NAV
