@@ -269,7 +269,7 @@ def reader_address(text: str) -> str | None:
         return None
     if re.match(r"^(got|have) a (story|tip|news tip)\b", line, re.I):
         return WIDGET
-    if "@" in line and _EMAIL.search(line) and re.search(r"\b(email|e-mail|contact|write|send|tips?)\b", line, re.I):
+    if _EMAIL.search(line) and re.search(r"\b(email|e-mail|contact|write|send|tips?)\b", line, re.I):
         return WIDGET
     if _IMPERATIVE.match(line) and re.search(r"\b(our|us|your)\b", line, re.I):
         return WIDGET

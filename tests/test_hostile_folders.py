@@ -22,7 +22,7 @@ from digest.render.feed import timestamp
 from digest.stories import analyze_all, story_folders
 
 HOSTILE_YAML = sorted((DATA / "hostile-yaml").glob("*.yml"))
-ARTICLE = "Harbour bridge shut after ship strikes pier\n\nThe Harbour Bridge was shut on Friday after a ship hit it.\n"
+ARTICLE = "Bridge shut after ship hits pier\n\nThe Harbour Bridge was shut on Friday after a ship hit.\n"
 OTHER = "Bridge closed after collision\n\nThe bridge was closed on Friday after a cargo ship struck a pier.\n"
 
 
