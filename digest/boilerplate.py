@@ -255,7 +255,9 @@ def disclaimer(text: str) -> str | None:
     return FOOTER if _short(line, 30) and _DISCLAIMER.search(line) else None
 
 
-_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(\.[\w\-]+)+")
+# A match may start only where a run of address characters starts: without the lookbehind a
+# long word is scanned again from each of its letters (quadratic time on one long word).
+_EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(\.[\w\-]+)+")
 _IMPERATIVE = re.compile(
     r"^(follow|subscribe|download|sign up|join|listen|watch|support|become|get|try|register|log in|"
     r"click|tap|share|like|email|e-mail|contact|send|tell|write to|read|visit|find|see|don't miss)\b",

@@ -17,7 +17,7 @@ from digest.add import Added, AddError, Refused, add
 from digest.evaluate import GoldError, Score, format_report, format_table, load_gold, score
 from digest.export import to_data, to_json
 from digest.fetch import DEFAULT_TIMEOUT
-from digest.ingest import ARTICLE_SUFFIXES, STORY_FILE, address_clashes, printable, read_story, slug
+from digest.ingest import ARTICLE_SUFFIXES, STORY_FILE, address_clashes, printable, read_story, story_id
 from digest.pipeline import analyze
 from digest.render.engine import mkdocs_yml
 from digest.render.markup import plural
@@ -216,7 +216,7 @@ def _check(args: argparse.Namespace) -> int:
             continue  # Reported under the folder that has the address, as a build does.
         found = read_story(folder)
         print(printable(f"{folder}: {plural(len(found.articles), 'article')} read"))
-        same_address = [p for other, p in clashes.items() if slug(other.name) == found.meta.id]
+        same_address = [p for other, p in clashes.items() if story_id(other.name) == found.meta.id]
         for problem in (*found.problems, *same_address):
             print(printable(f"  {problem.severity:<8} {problem.file}: {problem.reason}"))
             skipped += problem.severity == "skipped"

@@ -55,6 +55,26 @@ def _progress_wanted() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
+UNSAFE_THEME_FEATURES = {
+    "content.tooltips": (
+        "it reads the text of title attributes and of overflowing page titles and inserts it into "
+        "the page as HTML, so an article sentence or headline could run a script in the reader's browser"
+    ),
+}
+"""Material features that turn page text back into markup, with the reason each is refused."""
+
+
+def _drop_unsafe_theme_features(config: MkDocsConfig) -> None:
+    """Take the refused features out of the theme, so re-adding one to mkdocs.yml cannot open the hole."""
+    features = config.theme.get("features")
+    if not isinstance(features, list):
+        return
+    for feature, reason in UNSAFE_THEME_FEATURES.items():
+        if feature in features:
+            features[:] = [item for item in features if item != feature]
+            log.warning("digest: theme feature %s is turned off: %s", feature, reason)
+
+
 class DigestPlugin(BasePlugin[DigestConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for extension in REQUIRED_EXTENSIONS:
@@ -63,6 +83,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for sheet in STYLESHEETS:
             if sheet not in config.extra_css:
                 config.extra_css.append(sheet)
+        _drop_unsafe_theme_features(config)
         return config
 
     def seeds_path(self, config: MkDocsConfig) -> Path:
@@ -92,13 +113,22 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 cache.misses,
                 cache.hits,
             )
+        skipped = 0
         for story in stories:
             for problem in story.problems:
                 message = printable(f"digest: {story.meta.id}/{problem.file}: {problem.reason}")
                 if problem.severity == "skipped":
+                    skipped += 1
                     log.warning(message)
                 else:
                     log.info(message)
+        if skipped and config.strict:
+            # MkDocs counts warnings for --strict only while they are shown, so "-q" would
+            # let a digest with left-out input through: the plugin fails the build itself.
+            raise PluginError(
+                f"digest: {skipped} input problem(s) left something out of the digest and the build "
+                "is strict; see the warnings above or run 'digest check'"
+            )
         site = build(stories, config.site_name)
         for path, text in sorted(site.pages.items()):
             inclusion = InclusionLevel.INCLUDED if path == paths.HOME else InclusionLevel.NOT_IN_NAV
