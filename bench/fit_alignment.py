@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -201,14 +202,18 @@ def _pair_curve(cases: list[Case], columns: list[np.ndarray]) -> list[str]:
 def compare_embedding(cases: list[Case], name: str) -> None:
     embed = _embedder(name)
     with_cosine = []
+    started, embedded = time.process_time(), 0
     for case in cases:
         sentences = [s for article in case.story.articles for s in article.sentences]
         vectors = embed([s.text for s in sentences])
+        embedded += len(sentences)
         position = {s.id: i for i, s in enumerate(sentences)}
         cosine = np.array(
             [round(float(vectors[position[a]] @ vectors[position[b]]), 3) for a, b in case.pairs]
         )
         with_cosine.append(np.hstack([case.features, cosine.reshape(-1, 1)]))
+    spent = time.process_time() - started
+    print(f"{name}: {embedded} sentences embedded in {spent:.1f} s of CPU ({embedded / spent:.0f} a second)")
     without = [case.features for case in cases]
     for title, columns in (("without embedding", without), (f"with {name} cosine", with_cosine)):
         print(f"pairs, leave-one-story-out, {title}:")
