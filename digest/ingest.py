@@ -34,6 +34,11 @@ faster than its size; more articles than this are left out, by file name, with a
 MAX_STORY_CHARACTERS = 1_000_000
 """Characters of text one story may have over all its articles (five long articles); the
 articles that would go past it are left out, by file name, with a message."""
+MAX_STORY_SENTENCES = 5_000
+"""Sentences one story may have over all its articles (sixty long articles of eighty sentences),
+counted as the files are read, before cleaning. Characters alone do not bound a story: a
+paragraph of short quoted sentences packs thousands into a few pages, and the articles that
+would go past this are left out, by file name, with a message."""
 MAX_ID_LENGTH = 100
 """Longest story address: ``data/<id>.json`` and the page folders must fit every file system."""
 _IGNORED_NAMES = re.compile(r"^(\..*|README(\.\w+)?|~.*|.*~)$", re.IGNORECASE)
@@ -367,6 +372,14 @@ def _characters(article: RawArticle) -> int:
     return len(article.headline) + sum(len(block.text) for block in article.blocks)
 
 
+def _sentences(article: RawArticle) -> int:
+    """How many sentences the article's body splits into, as segmentation will split it."""
+    # Imported here: segmentation numbers sentences with this module's slug.
+    from digest.segment import split_sentences
+
+    return sum(len(split_sentences(block.text)) for block in article.blocks if block.kind != "heading")
+
+
 def _body_key(article: RawArticle) -> str:
     """The article's text with typography and spacing folded, to recognise the same text twice."""
     return "\n".join(fold_key(block.text) for block in article.blocks)
@@ -404,6 +417,7 @@ def read_story(folder: Path) -> StoryInput:
     ids: dict[str, str] = {}
     bodies: dict[str, str] = {}
     story_characters = 0
+    story_sentences = 0
     for name in names:
         path = folder / name
         if name == STORY_FILE or _IGNORED_NAMES.match(name):
@@ -449,6 +463,16 @@ def read_story(folder: Path) -> StoryInput:
                 )
             )
             continue
+        sentences = _sentences(article)
+        if story_sentences + sentences > MAX_STORY_SENTENCES:
+            problems.append(
+                Problem(
+                    name,
+                    f"left out: its {sentences:,} sentences would take the story past the "
+                    f"{MAX_STORY_SENTENCES:,} sentences a story may have",
+                )
+            )
+            continue
         key = _body_key(article)
         if key in bodies:
             problems.append(
@@ -467,6 +491,7 @@ def read_story(folder: Path) -> StoryInput:
         ids[identifier] = name
         bodies[key] = name
         story_characters += characters
+        story_sentences += sentences
         problems.extend(notes)
         articles.append(article)
     if not articles:
