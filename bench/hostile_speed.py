@@ -13,6 +13,7 @@ an analysis or a refusal that names the file and the reason. The shapes:
 - ``long_articles``: two articles of 7,800 sentences each;
 - ``sentences_at_limit``: the same, 2,495 sentences each;
 - ``names``: 17,000 distinct capitalised names;
+- ``one_frame_names``: 10,000 spellings of one consonant frame ("Baakeedoom");
 - ``long_word``: a word of 195,000 characters;
 - ``one_liners``: 60 one-line articles;
 - ``article_limit``: 1,000 one-line articles, past the story's article limit.
@@ -96,6 +97,20 @@ def names(folder: Path, scale: float = 1.0) -> None:
     _write(folder, {"alpha.txt": f"Names\n\n{first}\n", "beta.txt": f"More names\n\n{second}\n"})
 
 
+def one_frame_names(folder: Path, scale: float = 1.0) -> None:
+    rng = random.Random(5)
+    seen: set[str] = set()
+    while len(seen) < round(10_000 * scale):
+        runs = [rng.choice("aeiou") * rng.randrange(1, 9) for _ in range(4)]
+        seen.add(f"B{runs[0]}k{runs[1]}d{runs[2]}m{runs[3]}")
+    ordered = sorted(seen)
+    lists = [", ".join(ordered[i : i + 9]) + f" and {ordered[i + 9]}" for i in range(0, len(ordered) - 9, 10)]
+    half = len(lists) // 2
+    first = " ".join(f"{names} came." for names in lists[:half])
+    second = " ".join(f"{names} left." for names in lists[half:])
+    _write(folder, {"alpha.txt": f"Names\n\n{first}\n", "beta.txt": f"More names\n\n{second}\n"})
+
+
 def long_word(folder: Path, scale: float = 1.0) -> None:
     word = "W" + "x" * (round(195_000 * scale) - 1)
     text = f"Headline\n\nThe word is {word} and nothing more.\n"
@@ -127,6 +142,7 @@ SHAPES: dict[str, Callable[[Path, float], None]] = {
     "long_articles": long_articles,
     "sentences_at_limit": sentences_at_limit,
     "names": names,
+    "one_frame_names": one_frame_names,
     "long_word": long_word,
     "one_liners": one_liners,
     "article_limit": article_limit,
