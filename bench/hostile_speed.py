@@ -10,6 +10,7 @@ an analysis or a refusal that names the file and the reason. The shapes:
 - ``quoted_paragraph``: one paragraph of 28,000 short quoted sentences;
 - ``quotes_at_limit``: just under the story's sentence limit, every sentence a
   quotation that nearly matches every other (one giant group of versions);
+- ``distinct_quotes``: as many quotations of eight words drawn from forty, few of them alike;
 - ``long_articles``: two articles of 7,800 sentences each;
 - ``sentences_at_limit``: the same, 2,495 sentences each;
 - ``names``: 17,000 distinct capitalised names;
@@ -66,6 +67,17 @@ def quotes_at_limit(folder: Path, scale: float = 1.0) -> None:
             f"\u201cThe council will meet again on day {rng.randrange(1000)} to vote,\u201d {name(rng)} said."
             for _ in range(round(490 * scale))
         ]
+        files[f"outlet-{article}.txt"] = "Council vote\n\n" + "\n\n".join(lines) + "\n"
+    _write(folder, files)
+
+
+def distinct_quotes(folder: Path, scale: float = 1.0) -> None:
+    rng = random.Random(6)
+    vocabulary = [name(rng, 2).lower() for _ in range(40)]
+    files = {}
+    for article in range(10):
+        quoted = [" ".join(rng.choice(vocabulary) for _ in range(8)) for _ in range(round(490 * scale))]
+        lines = [f"\u201c{words.capitalize()},\u201d {name(rng)} said." for words in quoted]
         files[f"outlet-{article}.txt"] = "Council vote\n\n" + "\n\n".join(lines) + "\n"
     _write(folder, files)
 
@@ -139,6 +151,7 @@ def article_limit(folder: Path, scale: float = 1.0) -> None:
 SHAPES: dict[str, Callable[[Path, float], None]] = {
     "quoted_paragraph": quoted_paragraph,
     "quotes_at_limit": quotes_at_limit,
+    "distinct_quotes": distinct_quotes,
     "long_articles": long_articles,
     "sentences_at_limit": sentences_at_limit,
     "names": names,
