@@ -332,19 +332,26 @@ def read_article(path: Path, entry: _Entry | None = None) -> tuple[RawArticle, t
     suffix = path.suffix.lower()
     front: dict[str, str | None] = {}
     dropped: tuple[Removal, ...] = ()
+    lost: tuple[str, ...] = ()
     if suffix == ".txt":
         headline, blocks = _read_text(text)
     elif suffix == ".md":
         parsed = read_markdown.parse(text)
-        front, headline, blocks, dropped = (
+        front, headline, blocks, dropped, lost = (
             parsed.front,
             parsed.headline,
             parsed.blocks,
             parsed.dropped,
+            parsed.lost,
         )
     else:
         parsed_html = read_html.parse(text)
-        front, headline, blocks = parsed_html.front, parsed_html.headline, parsed_html.blocks
+        front, headline, blocks, lost = (
+            parsed_html.front,
+            parsed_html.headline,
+            parsed_html.blocks,
+            parsed_html.lost,
+        )
     if not blocks:
         raise InputError("has a headline but no article text")
     characters = len(headline) + sum(len(block.text) for block in blocks)
@@ -360,6 +367,8 @@ def read_article(path: Path, entry: _Entry | None = None) -> tuple[RawArticle, t
         published=entry.published or front.get("published"),
     )
     article = RawArticle(path.name, source, headline, blocks, dropped)
+    # Parts of the file the reader could not turn into text: the rest is read, and this is said.
+    notes.extend(Problem(path.name, reason) for reason in lost)
     return article, tuple(notes)
 
 
