@@ -38,9 +38,12 @@ REPORTED_COVERAGE = 0.5
 REPORTED_MIN_TERMS = 4
 """Quotations with fewer content words are too short to recognise in other words."""
 MAX_CANDIDATES = 150
-"""Passages (and, for reported speech, sentences of one article) looked at for each passage, at
-most. A story quotes far fewer passages alike than this; only text made of one quotation
-repeated with small changes reaches it, and then the work stays linear in the text."""
+"""Passages looked at for each passage, at most. A story quotes far fewer passages alike than
+this; only text made of one quotation repeated with small changes reaches it, and then the work
+stays linear in the text."""
+MAX_SENTENCES = 100
+"""Sentences of one article looked at for a quotation given in reported speech, at most: the
+earliest of those sharing its rarest words. News articles have fewer sentences than this."""
 _EDGE_WORDS = frozenset({"a", "an", "the", "and", "but", "so"})
 
 Status = Literal["verbatim", "trimmed", "altered", "reported"]
@@ -288,9 +291,9 @@ class _Content:
         terms = sorted(wanted, key=lambda term: (len(postings.get(term, ())), term))
         candidates: set[int] = set()
         for term in terms[: len(wanted) - needed + 1]:
-            candidates.update(postings.get(term, ())[:MAX_CANDIDATES])
+            candidates.update(postings.get(term, ())[:MAX_SENTENCES])
         best: tuple[str, float] | None = None
-        for position in sorted(candidates)[:MAX_CANDIDATES]:
+        for position in sorted(candidates)[:MAX_SENTENCES]:
             sentence_id, terms_there = self.sentences[article][position]
             shared = len(wanted & terms_there)
             coverage = shared / len(wanted)
@@ -378,6 +381,8 @@ def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Dat
         for key in sorted(keys):
             if not any(same_speaker(key, other) for other in people):
                 people.append(key)
+                if len(people) > 1:
+                    break  # two different speakers are all the flag needs
         quotes.append(
             {
                 "id": f"q{number}",
