@@ -17,8 +17,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
-
 from digest import lexicon
 from digest.numbers import figures
 from digest.text import fold, tokens
@@ -242,6 +240,11 @@ class Rarity:
         return self.weights.get(term, self.default)
 
 
+MAX_FRAME = 40
+"""Longest consonant frame matched with others one letter apart: no name has forty consonants,
+and finding such neighbours costs the square of the frame's length."""
+
+
 def name_variants(items: Iterable[Evidence]) -> dict[str, str]:
     """Map each spelling of a name to one spelling shared by all its variants in the story.
 
@@ -263,14 +266,29 @@ def name_variants(items: Iterable[Evidence]) -> dict[str, str]:
 
     def root(frame: str) -> str:
         while parent[frame] != frame:
+            parent[frame] = parent[parent[frame]]
             frame = parent[frame]
         return frame
 
-    long_frames = [frame for frame in frames if len(frame) >= 5]
-    for position, first in enumerate(long_frames):
-        for second in long_frames[position + 1 :]:
-            if abs(len(first) - len(second)) <= 1 and Levenshtein.distance(first, second) <= 1:
-                parent[root(second)] = root(first)
+    def join(first: str, second: str) -> None:
+        parent[root(second)] = root(first)
+
+    # Frames one letter apart, found without comparing every pair: two frames of one length
+    # that differ in letter i are equal once letter i is deleted from both, and a frame one
+    # letter longer than another gives the shorter one by deleting a letter.
+    long_frames = [frame for frame in frames if MAX_FRAME >= len(frame) >= 5]
+    known = set(long_frames)
+    first_with: dict[tuple[int, str], str] = {}
+    for frame in long_frames:
+        for position in range(len(frame)):
+            shorter = frame[:position] + frame[position + 1 :]
+            if shorter in known:
+                join(shorter, frame)
+            key = (position, shorter)
+            if key in first_with:
+                join(first_with[key], frame)
+            else:
+                first_with[key] = frame
     groups: dict[str, set[str]] = {}
     for frame in frames:
         groups.setdefault(root(frame), set()).update(spellings[frame])

@@ -34,6 +34,11 @@ faster than its size; more articles than this are left out, by file name, with a
 MAX_STORY_CHARACTERS = 1_000_000
 """Characters of text one story may have over all its articles (five long articles); the
 articles that would go past it are left out, by file name, with a message."""
+MAX_STORY_SENTENCES = 5_000
+"""Sentences one story may have over all its articles (sixty long articles of eighty sentences),
+counted as the files are read, before cleaning. Characters alone do not bound a story: a
+paragraph of short quoted sentences packs thousands into a few pages, and the articles that
+would go past this are left out, by file name, with a message."""
 MAX_ID_LENGTH = 100
 """Longest story address: ``data/<id>.json`` and the page folders must fit every file system."""
 _IGNORED_NAMES = re.compile(r"^(\..*|README(\.\w+)?|~.*|.*~)$", re.IGNORECASE)
@@ -327,19 +332,26 @@ def read_article(path: Path, entry: _Entry | None = None) -> tuple[RawArticle, t
     suffix = path.suffix.lower()
     front: dict[str, str | None] = {}
     dropped: tuple[Removal, ...] = ()
+    lost: tuple[str, ...] = ()
     if suffix == ".txt":
         headline, blocks = _read_text(text)
     elif suffix == ".md":
         parsed = read_markdown.parse(text)
-        front, headline, blocks, dropped = (
+        front, headline, blocks, dropped, lost = (
             parsed.front,
             parsed.headline,
             parsed.blocks,
             parsed.dropped,
+            parsed.lost,
         )
     else:
         parsed_html = read_html.parse(text)
-        front, headline, blocks = parsed_html.front, parsed_html.headline, parsed_html.blocks
+        front, headline, blocks, lost = (
+            parsed_html.front,
+            parsed_html.headline,
+            parsed_html.blocks,
+            parsed_html.lost,
+        )
     if not blocks:
         raise InputError("has a headline but no article text")
     characters = len(headline) + sum(len(block.text) for block in blocks)
@@ -355,6 +367,8 @@ def read_article(path: Path, entry: _Entry | None = None) -> tuple[RawArticle, t
         published=entry.published or front.get("published"),
     )
     article = RawArticle(path.name, source, headline, blocks, dropped)
+    # Parts of the file the reader could not turn into text: the rest is read, and this is said.
+    notes.extend(Problem(path.name, reason) for reason in lost)
     return article, tuple(notes)
 
 
@@ -365,6 +379,14 @@ def article_id(file_name: str) -> str:
 
 def _characters(article: RawArticle) -> int:
     return len(article.headline) + sum(len(block.text) for block in article.blocks)
+
+
+def _sentences(article: RawArticle) -> int:
+    """How many sentences the article's body splits into, as segmentation will split it."""
+    # Imported here: segmentation numbers sentences with this module's slug.
+    from digest.segment import split_sentences
+
+    return sum(len(split_sentences(block.text)) for block in article.blocks if block.kind != "heading")
 
 
 def _body_key(article: RawArticle) -> str:
@@ -404,6 +426,7 @@ def read_story(folder: Path) -> StoryInput:
     ids: dict[str, str] = {}
     bodies: dict[str, str] = {}
     story_characters = 0
+    story_sentences = 0
     for name in names:
         path = folder / name
         if name == STORY_FILE or _IGNORED_NAMES.match(name):
@@ -449,6 +472,16 @@ def read_story(folder: Path) -> StoryInput:
                 )
             )
             continue
+        sentences = _sentences(article)
+        if story_sentences + sentences > MAX_STORY_SENTENCES:
+            problems.append(
+                Problem(
+                    name,
+                    f"left out: its {sentences:,} sentences would take the story past the "
+                    f"{MAX_STORY_SENTENCES:,} sentences a story may have",
+                )
+            )
+            continue
         key = _body_key(article)
         if key in bodies:
             problems.append(
@@ -467,6 +500,7 @@ def read_story(folder: Path) -> StoryInput:
         ids[identifier] = name
         bodies[key] = name
         story_characters += characters
+        story_sentences += sentences
         problems.extend(notes)
         articles.append(article)
     if not articles:

@@ -4,19 +4,27 @@ Hand-written extraction breaks on every site's markup; trafilatura is a
 maintained main-text extractor that already drops navigation, share bars and
 comment sections. It returns the text as XML (paragraphs, heads, quotes, list
 items), which keeps the block structure that the later stages need.
+
+libxml2, under lxml and trafilatura, stops building the page at 255 nested
+elements and the text inside and after that point vanishes. A page that goes
+deeper is parsed again with libxml2's larger limit and the tree handed to
+trafilatura; past that limit too, the loss is reported rather than silent.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 import xml.etree.ElementTree as ElementTree
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from digest.errors import InputError, MissingExtra
 from digest.model import RawBlock
 
 INSTALL_HINT = 'reading .html articles needs the optional extra: pip install "parallax-digest[html]"'
+DEEP_LIMIT = 2_048
+"""Nesting libxml2 reads with its larger limit (``huge_tree``); past it the rest of the page is lost."""
 
 
 @dataclass(slots=True)
@@ -24,15 +32,45 @@ class ParsedHtml:
     front: dict[str, str | None]
     headline: str
     blocks: tuple[RawBlock, ...]
+    lost: tuple[str, ...] = field(default=())
+    """Why parts of the page are not in ``blocks``: input left out, to be reported."""
 
 
-def _extract(text: str) -> str | None:
+def _too_deep(text: str, huge: bool) -> bool:
+    """Whether libxml2 stops reading the page because its elements nest past its limit."""
+    from lxml import etree
+
+    parser = etree.HTMLParser(huge_tree=huge, recover=True)
+    with contextlib.suppress(etree.LxmlError, ValueError):
+        etree.fromstring(text.encode("utf-8"), parser)
+    return any("Excessive depth" in entry.message for entry in parser.error_log)
+
+
+def _deep_tree(text: str) -> Any:
+    """The page parsed with libxml2's larger nesting limit, for trafilatura to read."""
+    from lxml import html
+
+    parser = html.HTMLParser(
+        huge_tree=True, encoding="utf-8", collect_ids=False, remove_comments=True, remove_pis=True
+    )
+    return html.document_fromstring(text.encode("utf-8"), parser=parser)
+
+
+def _extract(text: str, lost: list[str]) -> str | None:
     try:
         import trafilatura
     except ImportError as error:
         raise MissingExtra(f"{INSTALL_HINT} ({error.name or error})") from None
+    page: Any = text
+    if _too_deep(text, huge=False):
+        if _too_deep(text, huge=True):
+            lost.append(
+                f"left out: the page nests elements more than {DEEP_LIMIT:,} deep; the text inside and "
+                "after the deepest part cannot be read"
+            )
+        page = _deep_tree(text)
     result: str | None = trafilatura.extract(
-        text,
+        page,
         output_format="xml",
         with_metadata=True,
         include_comments=False,
@@ -123,7 +161,8 @@ def _blocks(main: ElementTree.Element) -> list[RawBlock]:
 
 def parse(text: str) -> ParsedHtml:
     """Title, author, date, site name and main-text blocks of an HTML page."""
-    extracted = _extract(text)
+    lost: list[str] = []
+    extracted = _extract(text, lost)
     if not extracted:
         raise InputError("no article text could be found in this HTML page")
     try:
@@ -145,4 +184,4 @@ def parse(text: str) -> ParsedHtml:
         if not blocks:
             raise InputError("no article text could be found in this HTML page")
         headline, blocks = blocks[0].text, blocks[1:]
-    return ParsedHtml(front, headline, tuple(blocks))
+    return ParsedHtml(front, headline, tuple(blocks), tuple(lost))

@@ -12,6 +12,7 @@ later in the same paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from digest.ingest import slug
 from digest.model import Article, CleanArticle, Sentence, Subhead
@@ -42,6 +43,10 @@ _TIME_FOLLOWERS = frozenset(
 )
 _OPENERS = "\"'\u201c\u2018\u00ab(["
 _CLOSERS = "\"'\u201d\u2019\u00bb)]"
+_AFTER_MARK = re.compile(r"\s*[" + re.escape(_OPENERS) + r"]*")
+"""What may stand between a full stop and the next sentence's first letter."""
+_DIGIT_NEXT = re.compile(r"\s*\d")
+_WORD = re.compile(r"\w+")
 _CANDIDATE = re.compile(r"[.!?\u2026]+[" + re.escape(_CLOSERS) + r"]*(?=\s+[" + re.escape(_OPENERS) + r"\w])")
 
 
@@ -52,6 +57,16 @@ def _word_before(text: str, end: int) -> str:
     return match.group(1) if match else ""
 
 
+def _next_word(text: str, at: int) -> re.Match[str] | None:
+    """The word that follows position ``at``, past spaces and opening quotes.
+
+    Matched in place rather than on a copy of the rest of the text, which
+    would make a paragraph of many short sentences cost quadratic time.
+    """
+    start = _AFTER_MARK.match(text, at)
+    return _WORD.match(text, start.end() if start else at)
+
+
 def _is_abbreviation(text: str, mark: int) -> bool:
     """Whether the full stop at ``mark`` belongs to the word before it."""
     if text[mark] != ".":
@@ -60,20 +75,18 @@ def _is_abbreviation(text: str, mark: int) -> bool:
     lowered = word.lower().rstrip(".")
     if lowered in {"a.m", "p.m"}:
         # A time ends a sentence unless a day, month or time zone completes it ("3 a.m. Wednesday").
-        following = text[mark + 1 :].lstrip().lstrip(_OPENERS)
-        next_word = re.match(r"\w+", following)
+        next_word = _next_word(text, mark + 1)
         if next_word and next_word.group(0)[:1].isupper():
             return next_word.group(0).lower().rstrip(".") in _TIME_FOLLOWERS
         return True
     if lowered in ABBREVIATIONS:
         if "." in lowered or lowered in {"no", "nos"}:
             # "U.S." ends a sentence when a sentence starter follows it.
-            following = text[mark + 1 :].lstrip().lstrip(_OPENERS)
-            next_word = re.match(r"\w+", following)
+            next_word = _next_word(text, mark + 1)
             if next_word and next_word.group(0).lower() in SENTENCE_STARTERS and lowered != "no":
                 return False
             if lowered in {"no", "nos"}:
-                return bool(re.match(r"\s*\d", text[mark + 1 :]))
+                return bool(_DIGIT_NEXT.match(text, mark + 1))
         return True
     # An initial: a single capital letter ("J. Smith"), or dotted letters ("J.R.").
     return bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))
@@ -98,18 +111,22 @@ def split_sentences(text: str) -> list[str]:
     if not text:
         return []
     quotes = _quote_spans(text)
+    starts = [start for start, _ in quotes]
     cuts: list[int] = []
     for match in _CANDIDATE.finditer(text):
         mark = match.start()
         if _is_abbreviation(text, mark):
             continue
         end = match.end()
-        following = text[end:].lstrip().lstrip(_OPENERS)
-        if following[:1].islower():
+        after = _AFTER_MARK.match(text, end)
+        following = text[after.end() : after.end() + 1] if after else text[end : end + 1]
+        if following.islower():
             # News sentences open with a capital, a digit or a quote; a lower-case
             # word after a stop ("2:40 a.m. in a shed") continues the sentence.
             continue
-        if any(start < mark and end - 1 < stop for start, stop in quotes):
+        # Quotations do not overlap, so only the last one opening before the mark can hold it.
+        inside = bisect_left(starts, mark) - 1
+        if inside >= 0 and end - 1 < quotes[inside][1]:
             continue
         cuts.append(end)
     pieces: list[str] = []

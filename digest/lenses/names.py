@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import islice
 from typing import TypedDict
 
 from rapidfuzz.distance import Indel
@@ -26,6 +27,9 @@ from digest.model import Article
 MIN_LETTERS = 4
 MIN_SIMILARITY = 0.5
 """Lowest character similarity of two spellings of one name (Volodymyr/Vladimir is 0.59)."""
+MAX_COMPARED = 200
+"""Other spellings of one consonant frame each spelling is compared with, at most: a real name
+has a handful, so only text made of invented names reaches it, and the cost stays linear."""
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 
 
@@ -80,6 +84,12 @@ def _related(a: str, b: str) -> bool:
     return Indel.normalized_similarity(a, b) >= MIN_SIMILARITY and not _inflection(a, b)
 
 
+def _has_relative(spelling: str, group: Sequence[str]) -> bool:
+    """Whether another spelling of the group is close to this one, looking at `MAX_COMPARED` at most."""
+    others = (other for other in group if other != spelling)
+    return any(_related(spelling, other) for other in islice(others, MAX_COMPARED))
+
+
 def analyse(articles: Sequence[Article]) -> Data:
     lowercase: set[str] = set()
     uses: dict[str, list[Use]] = {}
@@ -103,14 +113,14 @@ def analyse(articles: Sequence[Article]) -> Data:
     by_key: dict[str, list[str]] = {}
     for spelling in names:
         by_key.setdefault(name_key(spelling), []).append(spelling)
-    order = [a.id for a in articles]
+    position = {a.id: number for number, a in enumerate(articles)}
     variants: list[Variant] = []
     for key in sorted(by_key):
         group = by_key[key]
         if len(group) < 2:
             continue
-        kept = [s for s in group if any(_related(s, other) for other in group if other != s)]
-        outlets = {s: sorted({u["article"] for u in uses[s]}, key=order.index) for s in kept}
+        kept = [s for s in group if _has_relative(s, group)]
+        outlets = {s: sorted({u["article"] for u in uses[s]}, key=position.__getitem__) for s in kept}
         if len(kept) < 2:
             continue
         spellings: list[Spelling] = []

@@ -37,6 +37,13 @@ REPORTED_COVERAGE = 0.5
 """Share of a quotation's content words a sentence must repeat to count as reporting it."""
 REPORTED_MIN_TERMS = 4
 """Quotations with fewer content words are too short to recognise in other words."""
+MAX_CANDIDATES = 150
+"""Passages looked at for each passage, at most. A story quotes far fewer passages alike than
+this; only text made of one quotation repeated with small changes reaches it, and then the work
+stays linear in the text."""
+MAX_SENTENCES = 100
+"""Sentences of one article looked at for a quotation given in reported speech, at most: the
+earliest of those sharing its rarest words. News articles have fewer sentences than this."""
 _EDGE_WORDS = frozenset({"a", "an", "the", "and", "but", "so"})
 
 Status = Literal["verbatim", "trimmed", "altered", "reported"]
@@ -89,8 +96,8 @@ def _core(sequence: Sequence[str]) -> tuple[str, ...]:
 
 
 def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
-    size = len(shorter)
-    return any(tuple(longer[i : i + size]) == tuple(shorter) for i in range(len(longer) - size + 1))
+    """Whether ``shorter`` is a run of words inside ``longer`` (a string search: words hold no NUL)."""
+    return f"\0{chr(0).join(shorter)}\0" in f"\0{chr(0).join(longer)}\0"
 
 
 def _longest_run(a: Sequence[str], b: Sequence[str]) -> int:
@@ -124,20 +131,25 @@ def _same_quote(a: Passage, b: Passage) -> bool:
     return shorter >= 2 * SHARED_RUN or _longest_run(a.words, b.words) >= min(SHARED_RUN, shorter)
 
 
-def _split(group: list[Passage]) -> list[list[Passage]]:
+def _split(group: list[int], found: Sequence[Passage], near: Sequence[list[int]]) -> list[list[int]]:
     """A matched group cut down to passages that are the same quotation as its longest one.
 
     Matching is pairwise, so a chain of close versions can link two passages
     that are not the same quotation; every version must match the longest
-    itself, and the rest form quotations of their own.
+    itself, and the rest form quotations of their own. Only the passages whose
+    words could make them match (``near``) are measured.
     """
-    parts: list[list[Passage]] = []
-    rest = list(group)
-    while rest:
-        quote = max(rest, key=lambda p: (len(p.words), -rest.index(p)))
-        same = [p for p in rest if p is quote or in_order_share(quote.words, p.words) >= SAME_QUOTE]
-        parts.append(same)
-        rest = [p for p in rest if all(p is not q for q in same)]
+    parts: list[list[int]] = []
+    left = set(group)
+    for quote in sorted(group, key=lambda i: (-len(found[i].words), i)):
+        if quote not in left:
+            continue
+        longest = found[quote].words
+        same = [quote] + [
+            i for i in near[quote] if i in left and in_order_share(longest, found[i].words) >= SAME_QUOTE
+        ]
+        left.difference_update(same)
+        parts.append(sorted(same))
     return parts
 
 
@@ -175,7 +187,49 @@ def collect(articles: Sequence[Article]) -> list[Passage]:
     return found
 
 
-def _groups(found: Sequence[Passage]) -> list[list[Passage]]:
+def _tokens(sequence: Sequence[str]) -> list[tuple[str, int]]:
+    """Each word with its occurrence number, so that shared tokens count shared words."""
+    seen: dict[str, int] = {}
+    found = []
+    for word in sequence:
+        seen[word] = seen.get(word, 0) + 1
+        found.append((word, seen[word]))
+    return found
+
+
+def _near(found: Sequence[Passage]) -> list[list[int]]:
+    """For each passage, the shorter (or equally long) passages that may be the same quotation.
+
+    Sharing 60% of the shorter passage's words in order needs that many words in
+    common, so any 40% of its words plus one include a shared one: each passage
+    looks up its rarest ones among the passages at least as long, so that every
+    pair that can match is found from its shorter side without comparing all
+    pairs. At most `MAX_CANDIDATES` are kept for each passage, those sharing the
+    rarest words.
+    """
+    postings: dict[tuple[str, int], list[int]] = {}
+    for number, item in enumerate(found):
+        for token in _tokens(item.words):
+            postings.setdefault(token, []).append(number)
+    near: list[list[int]] = [[] for _ in found]
+    for number, item in enumerate(found):
+        size = len(item.words)
+        tokens = sorted(_tokens(item.words), key=lambda t: (len(postings[t]), t))
+        needed = max(1, int(SAME_QUOTE * size))
+        seen: set[int] = {number}
+        for token in tokens[: size - needed + 1]:
+            for other in postings[token]:
+                if other not in seen and len(found[other].words) >= size:
+                    seen.add(other)
+                    near[other].append(number)
+                    if len(seen) > MAX_CANDIDATES:
+                        break
+            if len(seen) > MAX_CANDIDATES:
+                break
+    return near
+
+
+def _groups(found: Sequence[Passage], near: Sequence[list[int]]) -> list[list[int]]:
     """Passages that are one quotation, by union of pairwise matches; in reading order."""
     parent = list(range(len(found)))
 
@@ -185,14 +239,14 @@ def _groups(found: Sequence[Passage]) -> list[list[Passage]]:
             i = parent[i]
         return i
 
-    for i in range(len(found)):
-        for j in range(i + 1, len(found)):
-            if _same_quote(found[i], found[j]):
+    for i, shorter in enumerate(near):
+        for j in shorter:
+            if root(i) != root(j) and _same_quote(found[i], found[j]):
                 parent[root(j)] = root(i)
-    groups: dict[int, list[Passage]] = {}
-    for i, item in enumerate(found):
-        groups.setdefault(root(i), []).append(item)
-    return [groups[key] for key in sorted(groups)]
+    groups: dict[int, list[int]] = {}
+    for i in range(len(found)):
+        groups.setdefault(root(i), []).append(i)
+    return [groups[key] for key in sorted(groups, key=lambda key: groups[key][0])]
 
 
 def _status(quote: Passage, version: Passage) -> Status:
@@ -207,20 +261,47 @@ def _content(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1 and not w.isdigit()}
 
 
-def _reported(quote: Passage, article: Article) -> tuple[str, float] | None:
-    """The sentence of ``article`` that gives the quotation in its own words, with its coverage."""
-    wanted = _content(quote.text)
-    if len(wanted) < REPORTED_MIN_TERMS:
-        return None
-    best: tuple[str, float] | None = None
-    for sentence in article.sentences:
-        shared = len(wanted & _content(sentence.text))
-        coverage = shared / len(wanted)
-        if shared < REPORTED_MIN_TERMS or coverage < REPORTED_COVERAGE:
-            continue
-        if best is None or coverage > best[1]:
-            best = (sentence.id, coverage)
-    return best
+class _Content:
+    """The content words of every sentence, and per article the sentences holding each word."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.sentences: dict[str, list[tuple[str, set[str]]]] = {}
+        self.postings: dict[str, dict[str, list[int]]] = {}
+        for article in articles:
+            own = [(s.id, _content(s.text)) for s in article.sentences]
+            postings: dict[str, list[int]] = {}
+            for position, (_, terms) in enumerate(own):
+                for term in terms:
+                    postings.setdefault(term, []).append(position)
+            self.sentences[article.id] = own
+            self.postings[article.id] = postings
+
+    def reported(self, quote: Passage, article: str) -> tuple[str, float] | None:
+        """The sentence of ``article`` that gives the quotation in its own words, with its coverage.
+
+        A sentence must share at least half the quotation's content words, so
+        it holds one of any half of them plus one: the rarest are looked up,
+        and the earliest of the best covering sentences wins.
+        """
+        wanted = _content(quote.text)
+        if len(wanted) < REPORTED_MIN_TERMS:
+            return None
+        postings = self.postings[article]
+        needed = max(REPORTED_MIN_TERMS, int(REPORTED_COVERAGE * len(wanted)))
+        terms = sorted(wanted, key=lambda term: (len(postings.get(term, ())), term))
+        candidates: set[int] = set()
+        for term in terms[: len(wanted) - needed + 1]:
+            candidates.update(postings.get(term, ())[:MAX_SENTENCES])
+        best: tuple[str, float] | None = None
+        for position in sorted(candidates)[:MAX_SENTENCES]:
+            sentence_id, terms_there = self.sentences[article][position]
+            shared = len(wanted & terms_there)
+            coverage = shared / len(wanted)
+            if shared < REPORTED_MIN_TERMS or coverage < REPORTED_COVERAGE:
+                continue
+            if best is None or coverage > best[1]:
+                best = (sentence_id, coverage)
+        return best
 
 
 def _speakers_of(article: Article) -> dict[str, str | None]:
@@ -243,20 +324,24 @@ def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Dat
     texts = {s.id: s.text for a in articles for s in a.sentences}
     quotes: list[QuoteData] = []
     found = collect(articles)
-    order = {id(p): i for i, p in enumerate(found)}
-    groups = sorted(
-        (part for group in _groups(found) for part in _split(group)), key=lambda g: order[id(g[0])]
-    )
-    for number, group in enumerate(groups, 1):
-        quote = max(group, key=lambda p: (len(p.words), -group.index(p)))
+    near = _near(found)
+    parts = sorted(part for group in _groups(found, near) for part in _split(group, found, near))
+    content = _Content(articles)
+    speakers: dict[str, dict[str, str | None]] = {}
+    for number, part in enumerate(parts, 1):
+        group = [found[i] for i in part]
+        quote = max(enumerate(group), key=lambda item: (len(item[1].words), -item[0]))[1]
+        by_article: dict[str, list[Passage]] = {}
+        for item in group:
+            by_article.setdefault(item.article, []).append(item)
         carriers: list[CarrierData] = []
         missing: list[str] = []
         for article in articles:
-            own = [p for p in group if p.article == article.id]
+            own = by_article.get(article.id)
             if own:
-                version = max(own, key=lambda p: (word_diff(quote.text, p.text)[1], -own.index(p)))
+                scored = [(word_diff(quote.text, p.text), -position, p) for position, p in enumerate(own)]
+                (ops, similarity), _, version = max(scored, key=lambda item: (item[0][1], item[1]))
                 status = _status(quote, version)
-                ops, similarity = word_diff(quote.text, version.text)
                 carriers.append(
                     {
                         "article": article.id,
@@ -269,12 +354,14 @@ def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Dat
                     }
                 )
                 continue
-            reported = _reported(quote, by_id[article.id])
+            reported = content.reported(quote, article.id)
             if reported is None:
                 missing.append(article.id)
                 continue
             sentence_id, _ = reported
             ops, similarity = word_diff(quote.text, texts[sentence_id])
+            if article.id not in speakers:
+                speakers[article.id] = _speakers_of(by_id[article.id])
             carriers.append(
                 {
                     "article": article.id,
@@ -283,7 +370,7 @@ def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Dat
                     "text": texts[sentence_id],
                     "diff": [[o.kind, o.ref, o.out] for o in ops],
                     "similarity": round(similarity, 4),
-                    "speaker": _speakers_of(by_id[article.id])[sentence_id],
+                    "speaker": speakers[article.id][sentence_id],
                 }
             )
         keys: dict[str, str] = {}
@@ -294,6 +381,8 @@ def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Dat
         for key in sorted(keys):
             if not any(same_speaker(key, other) for other in people):
                 people.append(key)
+                if len(people) > 1:
+                    break  # two different speakers are all the flag needs
         quotes.append(
             {
                 "id": f"q{number}",

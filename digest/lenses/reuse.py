@@ -20,6 +20,7 @@ rewritten from the other or from a common source), below that independent
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import TypedDict
 
@@ -34,6 +35,9 @@ NGRAM = 8
 """Words in a row that count as copied verbatim."""
 REPRINT = 0.6
 SHARED_COPY = 0.25
+MAX_CANDIDATES = 200
+"""Sentences of other articles compared with each sentence, at most: far more than a story's
+articles have sentences alike, so only text made to repeat itself reaches it."""
 
 
 class PairData(TypedDict):
@@ -61,19 +65,88 @@ def _sentences(article: Article) -> list[tuple[str, ...]]:
     return [ws for ws in (words(s.text) for s in article.sentences) if ws]
 
 
+def _tokens(sentence: Sequence[str]) -> list[tuple[str, int]]:
+    """Each word with its occurrence number in the sentence, so that shared tokens count shared words."""
+    seen: Counter[str] = Counter()
+    found = []
+    for word in sentence:
+        seen[word] += 1
+        found.append((word, seen[word]))
+    return found
+
+
+class _Index:
+    """The distinct sentences of every article, found by the words they contain."""
+
+    def __init__(self, texts: Sequence[Sequence[tuple[str, ...]]]) -> None:
+        numbers: dict[tuple[str, ...], int] = {}
+        self.sentences: list[tuple[str, ...]] = []
+        self.postings: dict[tuple[str, int], dict[int, list[int]]] = {}
+        self.sizes: dict[tuple[str, int], int] = {}
+        for article, sentences in enumerate(texts):
+            for sentence in dict.fromkeys(sentences):
+                number = numbers.setdefault(sentence, len(numbers))
+                if number == len(self.sentences):
+                    self.sentences.append(sentence)
+                for token in set(_tokens(sentence)):
+                    self.postings.setdefault(token, {}).setdefault(article, []).append(number)
+                    self.sizes[token] = self.sizes.get(token, 0) + 1
+
+    def candidates(self, sentence: tuple[str, ...], article: int) -> list[tuple[int, int]]:
+        """(article, sentence number) of the other articles' sentences that can be
+        `SENTENCE_MATCH` similar to ``sentence``; at most `MAX_CANDIDATES`.
+
+        Similarity of at least one half needs a common subsequence of a third of
+        the sentence's words or more, so any two-thirds of its words plus one
+        include a shared one: the rarest are looked up, which keeps the look-up
+        short. When more sentences qualify than the limit (text made of one
+        sentence repeated with small changes), those sharing the rarest words
+        are kept, so the cost stays linear in the text.
+        """
+        tokens = sorted(_tokens(sentence), key=lambda t: (self.sizes.get(t, 0), t))
+        needed = -(-len(sentence) // 3)
+        found: dict[tuple[int, int], None] = {}
+        for token in tokens[: len(tokens) - needed + 1]:
+            for other, numbers in self.postings.get(token, {}).items():
+                if other == article:
+                    continue
+                for number in numbers:
+                    found[(other, number)] = None
+                    if len(found) >= MAX_CANDIDATES:
+                        return list(found)
+        return list(found)
+
+
+def _rewritten(texts: Sequence[Sequence[tuple[str, ...]]]) -> list[list[float]]:
+    """``shares[i][j]``: share of the words of article i that closely matching sentences of j carry."""
+    index = _Index(texts)
+    shares = [[0.0] * len(texts) for _ in texts]
+    for article, sentences in enumerate(texts):
+        total = sum(len(sentence) for sentence in sentences)
+        if not total:
+            continue
+        carried: dict[tuple[str, ...], dict[int, int]] = {}
+        found: Counter[int] = Counter()
+        for sentence in sentences:
+            if sentence not in carried:
+                best: dict[int, int] = {}
+                measured: dict[int, int] = {}
+                for other, number in index.candidates(sentence, article):
+                    if number not in measured:
+                        candidate = index.sentences[number]
+                        close = Indel.normalized_similarity(sentence, candidate) >= SENTENCE_MATCH
+                        measured[number] = int(LCSseq.similarity(sentence, candidate)) if close else 0
+                    best[other] = max(best.get(other, 0), measured[number])
+                carried[sentence] = best
+            found.update(carried[sentence])
+        for other, words_found in found.items():
+            shares[article][other] = words_found / total
+    return shares
+
+
 def rewritten_share(a: Sequence[tuple[str, ...]], b: Sequence[tuple[str, ...]]) -> float:
     """Share of the words of ``a`` that closely matching sentences of ``b`` carry, in order."""
-    total = sum(len(sentence) for sentence in a)
-    if not total:
-        return 0.0
-    found = 0
-    for sentence in a:
-        best = 0
-        for other in b:
-            if Indel.normalized_similarity(sentence, other) >= SENTENCE_MATCH:
-                best = max(best, int(LCSseq.similarity(sentence, other)))
-        found += best
-    return found / total
+    return _rewritten([a, b])[0][1]
 
 
 def verbatim_share(a: Sequence[tuple[str, ...]], b: Sequence[tuple[str, ...]], size: int = NGRAM) -> float:
@@ -106,8 +179,9 @@ def analyse(articles: Sequence[Article]) -> Data:
         [1.0 if i == j else round(verbatim_share(texts[i], texts[j]), 4) for j in range(size)]
         for i in range(size)
     ]
+    rewritten = _rewritten(texts)
     reuse = [
-        [max(verbatim[i][j], round(rewritten_share(texts[i], texts[j]), 4)) for j in range(size)]
+        [1.0 if i == j else max(verbatim[i][j], round(rewritten[i][j], 4)) for j in range(size)]
         for i in range(size)
     ]
     pairs: list[PairData] = []
