@@ -19,12 +19,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents, get_toc
 
 from digest.cache import StoryCache
+from digest.executors import Dask, Executor, Processes
+from digest.generate import generate
 from digest.ingest import printable
-from digest.render import paths
-from digest.render.site import build
-from digest.stories import analyze_all, default_workers
+from digest.render import paths, search_page
+from digest.render.page import Heading, headings
+from digest.stories import default_workers
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -40,6 +44,14 @@ class DigestConfig(base.Config):
     cache_dir = options.Type(str, default=".cache/digest")
     # Processes that analyse stories side by side; default: one per CPU.
     workers = options.Optional(options.Type(int))
+    # Where per-story work runs: local processes, or a Dask cluster (the [dask] extra);
+    # without an address a local Dask cluster of `workers` processes is started.
+    executor = options.Choice(("local", "dask"), default="local")
+    dask_address = options.Optional(options.Type(str))
+    # A folder whose templates replace the package's own of the same name.
+    templates_dir = options.Optional(options.Type(str))
+    # Index the built site with Pagefind (the [search] extra) and add a search page.
+    pagefind = options.Type(bool, default=True)
 
 
 def _show_progress(done: int, total: int) -> None:
@@ -54,7 +66,25 @@ def _progress_wanted() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
+def contents(found: list[Heading]) -> TableOfContents:
+    """The theme's table of contents from a page's headings: third levels under the second."""
+    tokens: list[Any] = []
+    for item in found:
+        token = {"level": item.level, "id": item.anchor, "name": item.markup, "children": []}
+        if item.level > 2 and tokens:
+            tokens[-1]["children"].append(token)
+        else:
+            tokens.append(token)
+    return get_toc(tokens)
+
+
 class DigestPlugin(BasePlugin[DigestConfig]):
+    def __init__(self) -> None:
+        self._pages: set[str] = set()
+        """Source paths of the generated pages."""
+        self._html: dict[str, str] = {}
+        """Finished HTML of generated pages between their Markdown and content events."""
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
@@ -72,40 +102,101 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         seeds = self.seeds_path(config)
         if not seeds.is_dir():
             log.warning("digest: seeds folder %s does not exist; the digest has no stories", seeds)
-        if files.get_file_from_path(paths.HOME) is not None:
+        if not config.use_directory_urls:
             raise PluginError(
-                f"digest: {paths.HOME} is generated from the seeds folder; "
-                "remove the hand-written one from the docs folder"
+                "digest: generated pages link in directory-URL style; set use_directory_urls: true"
             )
+        for own in (paths.HOME, search_page.PATH if self.config.pagefind else None):
+            if own is not None and files.get_file_from_path(own) is not None:
+                raise PluginError(
+                    f"digest: {own} is generated from the seeds folder; "
+                    "remove the hand-written one from the docs folder"
+                )
         workers = self.config.workers or default_workers()
         if workers < 1:
             raise PluginError(f"digest: workers must be 1 or more, not {workers}")
+        executor = self._executor(workers)
         cache = None
         if self.config.cache:
             cache = StoryCache(Path(config.config_file_path).parent / self.config.cache_dir)
         progress = _show_progress if _progress_wanted() else None
-        stories = analyze_all(seeds, workers=workers, cache=cache, progress=progress)
+        try:
+            if self.config.pagefind:
+                search_page.require_pagefind()
+            generated = generate(
+                seeds, executor, config.site_name, cache, self._templates_dir(config), progress
+            )
+        except RuntimeError as error:
+            raise PluginError(str(error)) from error
         if cache is not None:
             log.info(
                 "digest: %d stories: %d analysed, %d from the cache",
-                len(stories),
-                cache.misses,
-                cache.hits,
+                len(generated.stories),
+                generated.analysed,
+                generated.reused,
             )
-        for story in stories:
+        for story in generated.stories:
             for problem in story.problems:
                 message = printable(f"digest: {story.meta.id}/{problem.file}: {problem.reason}")
                 if problem.severity == "skipped":
                     log.warning(message)
                 else:
                     log.info(message)
-        site = build(stories, config.site_name)
-        for path, text in sorted(site.pages.items()):
-            inclusion = InclusionLevel.INCLUDED if path == paths.HOME else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, content=text, inclusion=inclusion))
-        for path, text in sorted(site.assets.items()):
-            files.append(File.generated(config, path, content=text))
+        self._pages = set()
+        for path in generated.names:
+            if path.endswith(".md"):
+                self._pages.add(path)
+                inclusion = InclusionLevel.INCLUDED if path == paths.HOME else InclusionLevel.NOT_IN_NAV
+            else:
+                inclusion = InclusionLevel.UNDEFINED
+            if generated.folder is not None:
+                # A file with a source path and a stable time: --dirty builds skip it when unchanged.
+                file = File(path, str(generated.folder), config.site_dir, config.use_directory_urls)
+                file.inclusion = inclusion
+                files.append(file)
+            else:
+                files.append(File.generated(config, path, content=generated.files[path], inclusion=inclusion))
+        if self.config.pagefind:
+            self._pages.add(search_page.PATH)
+            files.append(File.generated(config, search_page.PATH, content=search_page.markdown()))
         return files
+
+    def _executor(self, workers: int) -> Executor:
+        if self.config.executor == "dask":
+            return Dask(self.config.dask_address, workers)
+        return Processes(workers)
+
+    def _templates_dir(self, config: MkDocsConfig) -> str | None:
+        if not self.config.templates_dir:
+            return None
+        folder = Path(config.config_file_path).parent / self.config.templates_dir
+        if not folder.is_dir():
+            raise PluginError(f"digest: templates_dir {folder} is not a folder")
+        return str(folder.resolve())
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page is finished HTML already: keep it aside and give Markdown nothing to parse."""
+        if page.file.src_uri in self._pages:
+            self._html[page.file.src_uri] = markdown
+            return ""
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        finished = self._html.pop(page.file.src_uri, None)
+        if finished is None:
+            # A hand-written page: searchable like the generated ones, which mark their own body.
+            if self.config.pagefind and page.file.src_uri != search_page.PATH:
+                return f"<div data-pagefind-body>\n{html}\n</div>"
+            return html
+        page.toc = contents(headings(finished))
+        return finished
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.pagefind:
+            try:
+                search_page.index(Path(config.site_dir))
+            except RuntimeError as error:
+                raise PluginError(str(error)) from error
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         seeds = self.seeds_path(config)
