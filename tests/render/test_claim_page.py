@@ -53,7 +53,8 @@ def test_distant_phrasings_are_shown_side_by_side_with_the_reference(stories: li
 
 def test_legend_explains_marks_in_words(stories: list[Story]) -> None:
     _, page = claim_page.render(stories[0], 0)
-    legend = page.split('<div class="px-legend" role="note" data-pagefind-ignore>', 1)[1].split("</div>", 1)[0]
+    opening = '<div class="px-legend" role="note" data-pagefind-ignore>'
+    legend = page.split(opening, 1)[1].split("</div>", 1)[0]
     assert "struck through" in legend and "underlined" in legend
     assert '<del class="px-del">' in legend and '<ins class="px-ins">' in legend
 
