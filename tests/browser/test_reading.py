@@ -66,18 +66,26 @@ def test_search_finds_a_claim_from_one_outlets_wording(desktop: Page, browser_si
     # The opening words of that outlet's sentence, punctuation aside.
     phrase = " ".join(re.findall(r"[A-Za-z]+", sentence_text(data, other))[:8])
     desktop.goto("")
-    search = desktop.locator("input.md-search__input")
+    # The search page is in the navigation; Pagefind's interface runs there.
+    expect(desktop.locator("nav.md-nav--primary a.md-nav__link[href$='search/']").first).to_be_attached()
+    desktop.goto("search/")
+    search = desktop.locator("input.pagefind-ui__search-input")
     search.click()
-    # Typed key by key: Material's search reacts to keyboard events, not to a pasted value.
     search.press_sequentially(phrase, delay=10)
-    results = desktop.locator(".md-search-result__item a.md-search-result__link")
+    results = desktop.locator("a.pagefind-ui__result-link")
     expect(results.first).to_be_visible()
     # Results refresh as each key arrives: wait for the claim page rather than the first list.
     desktop.wait_for_function(
-        "target => [...document.querySelectorAll('.md-search-result__link')]"
+        "target => [...document.querySelectorAll('a.pagefind-ui__result-link')]"
         ".some(a => new URL(a.href).pathname.endsWith(target))",
         arg="/" + claim_url(SEED, claim),
     )
+    # One query fetches a small part of the index, not all of it.
+    fetched = desktop.evaluate(
+        "performance.getEntriesByType('resource').filter(e => e.name.includes('/pagefind/'))"
+        ".reduce((sum, e) => sum + e.transferSize, 0)"
+    )
+    assert 0 < fetched < 1_000_000
 
 
 def test_claim_page_differences_read_without_colour(desktop: Page, browser_site: Path) -> None:
