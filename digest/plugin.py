@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,10 @@ def _progress_wanted() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
+SHORT_PAGES = re.compile(r"stories/[^/]+/(claims|articles)/")
+_INDENTATION = re.compile(r"\n\s+")
+
+
 def contents(found: list[Heading]) -> TableOfContents:
     """The theme's table of contents from a page's headings: third levels under the second."""
     tokens: list[Any] = []
@@ -80,6 +85,8 @@ def contents(found: list[Heading]) -> TableOfContents:
 
 class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
+        self._serving = False
+        self._indexed = False
         self._pages: set[str] = set()
         """Source paths of the generated pages."""
         self._html: dict[str, str] = {}
@@ -188,11 +195,27 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             if self.config.pagefind and page.file.src_uri != search_page.PATH:
                 return f"<div data-pagefind-body>\n{html}\n</div>"
             return html
-        page.toc = contents(headings(finished))
+        if not SHORT_PAGES.match(page.file.src_uri):
+            # Claim and article pages are short: a contents sidebar would only add weight.
+            page.toc = contents(headings(finished))
         return finished
 
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Drop the theme's indentation from generated pages: a tenth or more of every page's bytes.
+
+        Generated pages hold no preformatted text, so no whitespace there is significant.
+        """
+        if page.file.src_uri in self._pages:
+            return _INDENTATION.sub("\n", output)
+        return output
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.pagefind:
+        """Index the site for search; while serving, only once, so an edit shows in seconds."""
+        if self.config.pagefind and not (self._serving and self._indexed):
+            self._indexed = True
             try:
                 search_page.index(Path(config.site_dir))
             except RuntimeError as error:
