@@ -279,42 +279,34 @@ def serve_edit(config: Path, seeds: Path, timeout: float = 1800) -> float:
                 server.wait()
 
 
-SEARCH_QUERY = """
-async ({ word }) => {
-  const input = document.querySelector("input.pagefind-ui__search-input");
-  input.focus();
-  input.value = word;
-  input.dispatchEvent(new Event("input", { bubbles: true }));
-  const started = Date.now();
-  while (!document.querySelector("a.pagefind-ui__result-link") && Date.now() - started < 30000) {
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-  await new Promise(resolve => setTimeout(resolve, 1500));
-  return performance.getEntriesByType("resource")
-    .filter(entry => entry.name.includes("/pagefind/"))
-    .reduce((sum, entry) => sum + entry.transferSize, 0);
-}
-"""
-
-
 def search_query_bytes(site: Path, word: str) -> int:
-    """Bytes the search page downloads for one query (Pagefind's script, index chunks, results),
-    measured in Chromium against the built site served on localhost."""
-    from playwright.sync_api import sync_playwright
+    """Bytes under ``pagefind/`` that the search page downloads for its first query (Pagefind's
+    interface, script, index chunks and result fragments, web worker fetches included), measured
+    in Chromium against the built site served on localhost."""
+    from playwright.sync_api import Response, sync_playwright
 
     handler = functools.partial(_Quiet, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    fetched: list[int] = []
+
+    def count(response: Response) -> None:
+        if "/pagefind/" in response.url and response.ok:
+            fetched.append(len(response.body()))
+
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True)
             page = browser.new_page()
+            page.on("response", count)
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
-            page.wait_for_selector("input.pagefind-ui__search-input")
-            fetched = int(page.evaluate(SEARCH_QUERY, {"word": word}))
+            search = page.locator("input.pagefind-ui__search-input")
+            search.fill(word)
+            page.locator("a.pagefind-ui__result-link").first.wait_for(timeout=60_000)
+            page.wait_for_load_state("networkidle")
             browser.close()
-            return fetched
+            return sum(fetched)
     finally:
         server.shutdown()
         server.server_close()
@@ -348,7 +340,7 @@ def measure(count: int, seed: int, cache_runs: bool, keep: Path | None, serve: b
         floor = run(
             [python, "-m", "mkdocs", "build", "-f", str(floor_config), "-d", str(work / "floor" / "site")]
         )
-        extra["search_query_bytes"] = search_query_bytes(site, "the")
+        extra["search_query_bytes"] = search_query_bytes(site, "the report")
         if cache_runs:
             cold_tree = tree(site)
             warm = run(build)
