@@ -62,7 +62,8 @@ class Processes:
         with ProcessPoolExecutor(max_workers=min(self.workers, len(items)), mp_context=_context()) as pool:
             futures = {pool.submit(function, item): position for position, item in enumerate(items)}
             for future in as_completed(futures):
-                yield futures[future], future.result()
+                # Dropped as soon as it is handed over, so finished results do not pile up here.
+                yield futures.pop(future), future.result()
 
 
 MISSING_DASK = (
@@ -99,6 +100,7 @@ class Dask:
             positions = {future.key: position for position, future in enumerate(futures)}
             for future in dask_completed(futures):
                 yield positions[future.key], future.result()
+                future.release()
         finally:
             client.close()
             if cluster is not None:

@@ -86,6 +86,7 @@ def contents(found: list[Heading]) -> TableOfContents:
 class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self._serving = False
+        self._dirty = False
         self._indexed = False
         self._pages: set[str] = set()
         """Source paths of the generated pages."""
@@ -211,10 +212,17 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
+        self._dirty = dirty
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the site for search; while serving, only once, so an edit shows in seconds."""
-        if self.config.pagefind and not (self._serving and self._indexed):
+        """Index the site for search.
+
+        Indexing reads every page, so it takes as long for one edited story as for all of them.
+        A dirty build, and a rebuild while serving, therefore keep the index there is (the
+        edited story's new wording is found after the next full build); without one they build it.
+        """
+        existing = (Path(config.site_dir) / "pagefind" / "pagefind-entry.json").is_file()
+        if self.config.pagefind and not ((self._serving and self._indexed) or (self._dirty and existing)):
             self._indexed = True
             try:
                 search_page.index(Path(config.site_dir))
