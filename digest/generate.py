@@ -55,6 +55,20 @@ def _run(job: _Job) -> StoryOutput:
     return StoryOutput(output.story, render_files(_with(output.story, job.extra)))
 
 
+def listing(story: Story) -> Story:
+    """The story as the story list and the feed read it: no text, no diffs, no lenses.
+
+    Every story is held until the list pages are made, after the others are rendered;
+    held whole, a large archive would not fit in memory.
+    """
+    articles = tuple(
+        replace(a, sentences=tuple(replace(s, text="") for s in a.sentences), subheads=(), removed=())
+        for a in story.articles
+    )
+    claims = tuple(replace(view, phrasings=()) for view in story.claims)
+    return replace(story, articles=articles, claims=claims, lenses={})
+
+
 def _with(story: Story, extra: tuple[Problem, ...]) -> Story:
     return replace(story, problems=(*story.problems, *extra)) if extra else story
 
@@ -85,7 +99,7 @@ def generate(
     if cache is None:
         outputs: dict[int, StoryOutput] = {}
         for done, (position, output) in enumerate(executor.run(_run, jobs), 1):
-            outputs[position] = output
+            outputs[position] = StoryOutput(listing(output.story), output.files)
             if progress:
                 progress(done, total)
         stories = [_with(outputs[i].story, jobs[i].extra) for i in range(total)]
@@ -93,7 +107,7 @@ def generate(
         for page in list_pages(stories):
             files[page.path] = page.markdown()
         for i in range(total):
-            files.update(outputs[i].files)
+            files.update(outputs.pop(i).files)
         files.update(shared_assets(stories, site_name))
         return Generated(stories, files=files, names=list(files), analysed=total)
     return _generate_cached(jobs, executor, site_name, cache, templates_dir, progress)
@@ -124,13 +138,14 @@ def _generate_cached(
             files = render_files(_with(story, jobs[position].extra))
             cache_files.write_files(cache, file_keys[position], files)
             manifest = sorted(files)
+        found[position] = listing(story)
         names[position] = manifest
     reused = len(jobs) - len(todo)
     if progress and reused:
         progress(reused, len(jobs))
     for done, (index, output) in enumerate(executor.run(_run, [jobs[i] for i in todo]), 1):
         position = todo[index]
-        found[position] = output.story
+        found[position] = listing(output.story)
         cache.store(keys[position], output.story)
         cache_files.write_files(cache, file_keys[position], output.files)
         names[position] = sorted(output.files)

@@ -26,3 +26,14 @@ def test_local_processes_put_results_back_in_input_order() -> None:
     items = list(range(6))
     assert in_order(Processes(2), abs, items) == items
     assert in_order(InProcess(), abs, items) == items
+
+
+def test_the_story_list_and_feed_read_the_same_from_a_listing() -> None:
+    from digest.generate import listing
+    from digest.pipeline import analyze
+    from digest.render.site import list_pages, shared_assets
+
+    stories = [analyze(folder) for folder in sorted(STORIES.iterdir())]
+    slim = [listing(story) for story in stories]
+    assert list_pages(slim) == list_pages(stories)
+    assert shared_assets(slim, "Digest") == shared_assets(stories, "Digest")
