@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
+from mkdocs.utils.meta import get_data
 
 from digest.cache import StoryCache
 from digest.executors import Dask, Executor, Processes
@@ -67,6 +68,7 @@ def _progress_wanted() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
+PLACEHOLDER = "<!-- digest: page body -->"
 SHORT_PAGES = re.compile(r"stories/[^/]+/(claims|articles)/")
 _INDENTATION = re.compile(r"\n\s+")
 
@@ -199,16 +201,34 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if not SHORT_PAGES.match(page.file.src_uri):
             # Claim and article pages are short: a contents sidebar would only add weight.
             page.toc = contents(headings(finished))
+        if self._deferred(page, config):
+            return PLACEHOLDER
         return finished
+
+    def _deferred(self, page: Page, config: MkDocsConfig) -> bool:
+        """Whether the page's body waits on disk until its HTML is written.
+
+        MkDocs holds every page's content from the first page read to the last page written;
+        for a large archive that is gigabytes. A generated page read from the cache folder is
+        held as a placeholder instead and its body read back for the finished page. A search
+        plugin that indexes page contents (Material's own) needs them in memory, so then not.
+        """
+        indexers = {"search", "material/search"}
+        return page.file.abs_src_path is not None and not indexers & set(config.plugins)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Drop the theme's indentation from generated pages: a tenth or more of every page's bytes.
 
         Generated pages hold no preformatted text, so no whitespace there is significant.
         """
-        if page.file.src_uri in self._pages:
-            return _INDENTATION.sub("\n", output)
-        return output
+        if page.file.src_uri not in self._pages:
+            return output
+        if self._deferred(page, config):
+            assert page.file.abs_src_path is not None
+            body, _ = get_data(Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"))
+            before, after = output.split(PLACEHOLDER, 1)
+            output = before + body + after
+        return _INDENTATION.sub("\n", output)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
