@@ -68,7 +68,9 @@ def _progress_wanted() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
-PLACEHOLDER = "<!-- digest: page body -->"
+PLACEHOLDER = "<!-- digest: the page body, which has its own <h1> -->"
+"""Stands for a body kept on disk. It names the ``<h1>`` so that the theme, which adds a title
+heading to a page whose content has none, sees that this one has it."""
 SHORT_PAGES = re.compile(r"stories/[^/]+/(claims|articles)/")
 _INDENTATION = re.compile(r"\n\s+")
 
