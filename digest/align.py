@@ -5,48 +5,77 @@ another outlet spreads over two, so a sentence can sit in several claims and a
 claim can hold several sentences of one outlet.
 
 Precision comes first. A wrong link tells the reader two outlets agree when
-they do not; a missing link only hides a comparison. So a pair is linked only
-on specific shared evidence (rare words, names, figures, quoted words, long
-shared word runs), weighted by rarity within the story, and a sentence joins an
-existing claim only when it is linked to one of its sentences and at least
-weakly related to every other outlet's sentence in it.
+they do not; a missing link only hides a comparison. Each candidate pair
+(`digest.pairs`) is scored by a logistic model over its measurements: rarity-
+weighted overlap of the whole sentences and of their clauses, shared quotations,
+figures and word runs, conflicts (different figures, different quotations, one
+saying a fact is unknown), and how far the pair falls short of each sentence's
+best partner. The weights are fitted on real coverage by
+``bench/fit_alignment.py`` and live in `digest.align_weights`. A sentence joins
+an existing claim only when it is linked to one of its sentences and at least
+weakly related to every other outlet's sentence in it; claims that turn out to
+state one fact are then merged.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.evidence import Evidence, Rarity, evidence, name_variants, rarity, specific, unify, weight
+from digest import align_weights
+from digest.evidence import STOPWORDS, weight
 from digest.ingest import slug
 from digest.model import Article, Claim, Sentence
+from digest.pairs import FEATURES, StoryEvidence, candidates, measure, prepare
+from digest.text import tokens
 
-LINK_THRESHOLD = 0.31
-"""Lowest pair score that counts as stating the same fact."""
-MIN_SHARED_TERMS = 2
-"""Shared words beyond the story's topic words needed for a link: one is a coincidence."""
-WEAK_SHARE = 0.7
-"""A pair scoring this share of the threshold may sit in one claim, never start one."""
-CONTAINMENT = 0.85
-"""Weight of containment (the shorter sentence inside the longer) against symmetric overlap."""
-CONTAIN_TERMS = 3
-CONTAIN_MIN = 0.7
-"""Containment counts only with this many shared terms covering this share of the shorter sentence."""
-NUMBER_BONUS = 0.1
-"""Added per shared precise figure (at most two)."""
-WITHHELD_CONFLICT = 0.5
-"""Factor for a pair where only one sentence says the fact is unknown or undisclosed."""
-QUOTE_CONFLICT = 0.75
-"""Factor for two sentences that both quote someone, with no quoted words in common."""
-QUOTE_RUN = 3
-"""Quoted words in common that identify one quotation."""
-QUOTE_BONUS = 0.2
-"""Added when the two sentences share a quotation."""
-TEXT_RUN = 6
-"""Words in a row in common that identify copied text."""
-TEXT_BONUS = 0.15
-"""Added when the two sentences share a run of `TEXT_RUN` words."""
+
+@dataclass(frozen=True, slots=True)
+class PairModel:
+    """A logistic model over `digest.pairs.FEATURES` and the two probabilities that use it."""
+
+    weights: tuple[float, ...]
+    bias: float
+    link: float
+    """Lowest probability that links a pair outright."""
+    weak: float
+    """Lowest probability that lets a pair sit in one claim; it never starts one."""
+
+    def probability(self, features: Sequence[float]) -> float:
+        """Rounded to three decimals so that decisions are the same on every machine.
+
+        Two conflicts veto a link whatever the overlap: one sentence saying a
+        fact is unknown while the other states it, and two sentences quoting
+        different words. Such a pair may still sit in a claim another link
+        started (so a reprint's twin is not split off), but never starts one.
+        """
+        # A plain sum in the fixed order of the features: the same on every run.
+        total = self.bias + sum([w * x for w, x in zip(self.weights, features, strict=True)])
+        probability = round(1.0 / (1.0 + math.exp(-max(min(total, 50.0), -50.0))), 3)
+        if features[_WITHHELD] or (features[_QUOTE_CONFLICT] and features[_QUOTE_COVER] < QUOTE_SAME):
+            probability = min(probability, self.weak)
+        return probability
+
+
+_WITHHELD = FEATURES.index("withheld_conflict")
+_QUOTE_CONFLICT = FEATURES.index("quote_conflict")
+_QUOTE_COVER = FEATURES.index("quote_cover")
+QUOTE_SAME = 0.5
+"""Share of a quotation's word pairs the other sentence must carry for the two to quote one statement."""
+
+
+MODEL = PairModel(
+    weights=tuple(align_weights.WEIGHTS[name] for name in FEATURES),
+    bias=align_weights.BIAS,
+    link=align_weights.LINK,
+    weak=align_weights.WEAK,
+)
+
+
+COHERENCE = 1.0
+"""Share of the sentence pairs of two claims that must be related for the claims to merge."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,90 +87,129 @@ class Link:
     score: float
 
 
-def _grams(words: Sequence[str], size: int) -> frozenset[tuple[str, ...]]:
-    """Every run of ``size`` words: two texts share a run that long iff they share one of these."""
-    return frozenset(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+def states_a_fact(text: str) -> bool:
+    """Whether a sentence can be a claim at all.
 
-
-@dataclass(frozen=True, slots=True)
-class _Prepared:
-    """One sentence's evidence with what every pair comparison needs computed once."""
-
-    evidence: Evidence
-    total: float
-    runs: frozenset[tuple[str, ...]]
-    quoted: frozenset[tuple[str, ...]]
-    figures: frozenset[str]
-
-
-def _prepare(item: Evidence, rare: Rarity) -> _Prepared:
-    quoted: set[tuple[str, ...]] = set()
-    for quote in item.quotes:
-        quoted.update(_grams(quote, QUOTE_RUN))
-    return _Prepared(
-        evidence=item,
-        total=weight(item.terms, rare),
-        runs=_grams(item.words, TEXT_RUN),
-        quoted=frozenset(quoted),
-        figures=frozenset(n for n in item.numbers if specific(n)),
-    )
-
-
-def _score(a: _Prepared, b: _Prepared, rare: Rarity) -> float:
-    shared_terms = a.evidence.terms & b.evidence.terms
-    if len(shared_terms - rare.topics) < MIN_SHARED_TERMS or not a.total or not b.total:
-        return 0.0
-    shared = weight(shared_terms, rare)
-    dice = 2 * shared / (a.total + b.total)
-    containment = shared / min(a.total, b.total)
-    contained = len(shared_terms) >= CONTAIN_TERMS and containment >= CONTAIN_MIN
-    score = max(dice, CONTAINMENT * containment) if contained else dice
-    if not a.quoted.isdisjoint(b.quoted):
-        score += QUOTE_BONUS
-    if not a.runs.isdisjoint(b.runs):
-        score += TEXT_BONUS
-    score += NUMBER_BONUS * min(len(a.figures & b.figures), 2)
-    if a.evidence.withheld != b.evidence.withheld:
-        # "has not said how many" against a sentence that says how many: opposite claims.
-        score *= WITHHELD_CONFLICT
-    if a.quoted and b.quoted and a.quoted.isdisjoint(b.quoted):
-        # Both quote someone and the quotations differ: different statements.
-        score *= QUOTE_CONFLICT
-    return score
-
-
-def pair_score(a: Evidence, b: Evidence, rare: Rarity) -> float:
-    """How strongly two sentences state the same fact, 0 (unrelated) and up.
-
-    The base is a rarity-weighted overlap of content terms, taking the better
-    of a symmetric measure (both sentences say the same) and containment (the
-    shorter sentence is almost wholly inside the longer one, which packs more
-    facts). A shared quotation, a long shared word run and shared precise
-    figures add to it.
+    A short question ("Who is the interim chief?") and a bare list of names
+    ("Ann Lee, Bo Park and Cy Diaz") state nothing by themselves; linked on
+    their shared words, they would make claims no reader could call a fact.
     """
-    return _score(_prepare(a, rare), _prepare(b, rare), rare)
+    words = [t.text for t in tokens(text) if t.text[:1].isalnum()]
+    if text.rstrip().endswith("?") and len(words) < 15:
+        return False
+    return any(word[:1].islower() and word.lower() not in STOPWORDS for word in words)
 
 
-def links(articles: Sequence[Article], floor: float | None = None) -> list[Link]:
-    """Every cross-article pair whose score reaches ``floor`` (the threshold), strongest first."""
-    floor = LINK_THRESHOLD if floor is None else floor
-    sentences = [s for article in articles for s in article.sentences]
-    features = {s.id: evidence(s.text) for s in sentences}
-    variants = name_variants(features.values())
-    features = {sid: unify(item, variants) for sid, item in features.items()}
-    rare = rarity(list(features.values()))
-    prepared = {sid: _prepare(item, rare) for sid, item in features.items()}
-    found: list[Link] = []
-    for i, first in enumerate(sentences):
-        mine = prepared[first.id]
-        for second in sentences[i + 1 :]:
-            if first.article == second.article:
-                continue
-            score = _score(mine, prepared[second.id], rare)
-            if score >= floor:
-                found.append(Link(first.id, second.id, score))
+def links(articles: Sequence[Article], model: PairModel = MODEL, floor: float | None = None) -> list[Link]:
+    """Every candidate pair whose probability reaches ``floor`` (``model.weak``), strongest first."""
+    if floor is not None:
+        model = PairModel(model.weights, model.bias, model.link, floor)
+    return _links(prepare(articles), model)
+
+
+def _links(story: StoryEvidence, model: PairModel) -> list[Link]:
+    facts = {sid for sid, item in story.prepared.items() if states_a_fact(item.sentence.text)}
+    pairs = [pair for pair in candidates(story) if pair[0] in facts and pair[1] in facts]
+    found = []
+    for pair, features in measure(story, pairs).items():
+        probability = model.probability(features)
+        if probability >= model.weak:
+            found.append(Link(pair[0], pair[1], probability))
     found.sort(key=lambda link: (-link.score, link.a, link.b))
     return found
+
+
+def _best_clause(story: StoryEvidence, sentence_id: str, others: set[str]) -> int:
+    """Which clause of a sentence the other members of a claim state."""
+    item = story.prepared[sentence_id]
+    rare = story.rarity
+    scores = []
+    for position, (part, total) in enumerate(zip(item.clauses, item.clause_totals, strict=True)):
+        shared = math.fsum(
+            2
+            * weight(part.terms & story.prepared[other].evidence.terms, rare)
+            / ((total + story.prepared[other].total) or 1.0)
+            for other in sorted(others)
+        )
+        scores.append((shared, -position))
+    return -max(scores)[1]
+
+
+def merge(claims: Sequence[set[str]], story: StoryEvidence, related: Sequence[Link]) -> list[set[str]]:
+    """One fact, one claim: a sentence stands in two claims only when it states two facts.
+
+    It states two facts when the other members of each claim state different
+    clauses of it. Otherwise the two claims are one fact split by the order
+    links were found in: they are merged when every pair of outlets' sentences
+    in the union is at least weakly related (``related``), and when not, the
+    sentence stays only in the claim it is more strongly linked to. Without
+    this a reader would see an outlet "leave out" a fact it reports.
+    """
+    strength = {frozenset((link.a, link.b)): link.score for link in related}
+    current = [set(claim) for claim in sorted(claims, key=lambda claim: sorted(claim))]
+    holders: dict[str, list[int]] = {}
+    for index, claim in enumerate(current):
+        for sentence in claim:
+            holders.setdefault(sentence, []).append(index)
+
+    def coherent(union: set[str]) -> bool:
+        members = sorted(union)
+        articles = [_article_of(member) for member in members]
+        cross = [
+            frozenset((x, members[j]))
+            for i, x in enumerate(members)
+            for j in range(i + 1, len(members))
+            if articles[i] != articles[j]
+        ]
+        return sum(pair in strength for pair in cross) >= COHERENCE * len(cross)
+
+    def pull(sentence: str, claim: set[str]) -> float:
+        return math.fsum(strength.get(frozenset((sentence, other)), 0.0) for other in sorted(claim))
+
+    def settle(sentence: str) -> set[str]:
+        """Decide the first two claims holding ``sentence`` that need it; what changed."""
+        holding = sorted(holders[sentence])
+        for position, first_index in enumerate(holding):
+            for second_index in holding[position + 1 :]:
+                first, second = current[first_index], current[second_index]
+                one, two = first - {sentence}, second - {sentence}
+                if (
+                    story.prepared[sentence].clauses
+                    and one
+                    and two
+                    and _best_clause(story, sentence, one) != _best_clause(story, sentence, two)
+                ):
+                    continue
+                if coherent(first | second):
+                    for member in second:
+                        places = holders[member]
+                        places.remove(second_index)
+                        if first_index not in places:
+                            places.append(first_index)
+                    first.update(second)
+                    second.clear()
+                    return set(first)
+                loser, loser_index = (
+                    (second, second_index)
+                    if pull(sentence, one) >= pull(sentence, two)
+                    else (first, first_index)
+                )
+                loser.discard(sentence)
+                holders[sentence].remove(loser_index)
+                return {sentence}
+        return set()
+
+    waiting = sorted(holders, reverse=True)
+    queued = set(waiting)
+    while waiting:
+        sentence = waiting.pop()
+        queued.discard(sentence)
+        changed = settle(sentence)
+        for member in sorted(changed | ({sentence} if changed else set()), reverse=True):
+            if member not in queued:
+                queued.add(member)
+                waiting.append(member)
+    return [claim for claim in current if len({_article_of(s) for s in claim}) >= 2]
 
 
 def _article_of(sentence_id: str) -> str:
@@ -210,15 +278,16 @@ def choose_reference(members: Sequence[Sentence], found: Sequence[Link]) -> Sent
     return max(members, key=lambda s: (strength[s.id], -len(s.text), s.article, -s.index))
 
 
-def align(articles: Sequence[Article]) -> tuple[Claim, ...]:
+def align(articles: Sequence[Article], model: PairModel = MODEL) -> tuple[Claim, ...]:
     """Claims of a story, in the reading order of their first sentence."""
-    candidates = links(articles, LINK_THRESHOLD * WEAK_SHARE)
-    found = [link for link in candidates if link.score >= LINK_THRESHOLD]
+    story = prepare(articles)
+    candidates_found = _links(story, model)
+    found = [link for link in candidates_found if link.score >= model.link]
     by_id = {s.id: s for article in articles for s in article.sentences}
     order = {sid: position for position, sid in enumerate(by_id)}
     claims: list[Claim] = []
     used: set[str] = set()
-    for members in group(found, candidates):
+    for members in merge(group(found, candidates_found), story, candidates_found):
         ordered = _order(members, order)
         reference = choose_reference([by_id[sid] for sid in ordered], found)
         identifier = claim_id(reference)

@@ -27,6 +27,10 @@ RELATED = "related-article link"
 FOOTER = "site footer"
 ADVERT = "advertisement"
 TIMESTAMP = "publication date or reading time"
+SYMBOL = "lone symbol"
+LIVE_BLOG = "live-blog heading or marker"
+UPDATE_NOTE = "update note"
+EMBED = "embedded social-media post"
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 
@@ -55,7 +59,10 @@ def credit_in_parentheses(text: str) -> str | None:
     """
     line = fold(text)
     if line.startswith("(") and line.endswith(")"):
-        return CAPTION
+        # A bracketed credit or note is short; a bracketed aside that is a whole
+        # sentence ("(In 2013, the minister ... decision.)") is article text.
+        inner = line[1:-1].strip()
+        return None if _SENTENCE_END.search(inner) or not _short(inner, 12) else CAPTION
     match = re.search(r"\(([^()]{1,80})\)$", line)
     if not match:
         return None
@@ -147,6 +154,8 @@ def related_link(text: str) -> str | None:
     return RELATED if _short(line, 30) and _RELATED.match(line) else None
 
 
+_SPEECH = re.compile(r"\b(?:said|says|told|according\s+to|added|asked|urged|wrote)\b", re.IGNORECASE)
+"""Reported speech: a line that reports someone's words is article text, whatever it says."""
 _WIDGET = re.compile(
     r"share (this|on|via|the)\b|^share$|^tweet$|copy (the )?link|"
     r"\b(our|free|daily|weekly|morning|evening|e-?mail) newsletters?\b|^newsletters?\b|newsletters?$|"
@@ -164,7 +173,7 @@ _WIDGET = re.compile(
 def reader_prompt(text: str) -> str | None:
     """Short lines that speak to the reader about sharing, subscribing or apps."""
     line = fold(text)
-    return WIDGET if _short(line, 16) and _WIDGET.search(line) else None
+    return WIDGET if _short(line, 16) and _WIDGET.search(line) and not _SPEECH.search(line) else None
 
 
 def advertisement(text: str) -> str | None:
@@ -246,7 +255,9 @@ def disclaimer(text: str) -> str | None:
     return FOOTER if _short(line, 30) and _DISCLAIMER.search(line) else None
 
 
-_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(\.[\w\-]+)+")
+# A match may start only where a run of address characters starts: without the lookbehind a
+# long word is scanned again from each of its letters (quadratic time on one long word).
+_EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(\.[\w\-]+)+")
 _IMPERATIVE = re.compile(
     r"^(follow|subscribe|download|sign up|join|listen|watch|support|become|get|try|register|log in|"
     r"click|tap|share|like|email|e-mail|contact|send|tell|write to|read|visit|find|see|don't miss)\b",
@@ -301,8 +312,206 @@ def lone_credit(text: str) -> str | None:
     return CAPTION if _LONE_CREDIT.search(line) else None
 
 
+_QUOTE_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
+
+
+def lone_symbol(text: str) -> str | None:
+    """A block with no letter or digit at all: a close button's "\u00d7", a rule of underscores, "* * *"."""
+    return SYMBOL if not re.search(r"[^\W_]", text) else None
+
+
+_TIMES_NOTE = re.compile(
+    r"\((?:all\s+)?times?\s+(?:are\s+|in\s+|shown\s+in\s+)?(?:local|[A-Z]{2,5}|[a-z]+\s+time)\b[^()]{0,30}\)",
+    re.IGNORECASE,
+)
+_CLOCK_ONLY = re.compile(
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)(?:\s+[A-Z]{2,5})?|\d{1,2}:\d\d(?:\s+[A-Z]{2,5})?", re.I
+)
+_LABEL_ONLY = re.compile(r"^[A-Z][A-Z'\-]*(?:\s+[A-Z][A-Z'\-]*){0,2}\s*:$")
+
+
+def live_blog(text: str) -> str | None:
+    """The furniture of a live page: its header with a time-zone note ("… (all times local):"),
+    a running header ending in a colon that announces the entries below ("The Latest on …:"),
+    the clock time heading each entry ("4:10 p.m.") and bare entry markers in capitals
+    ("NEXT:", "UPDATE:")."""
+    line = fold(text)
+    if _LABEL_ONLY.match(line) or _CLOCK_ONLY.fullmatch(line):
+        return LIVE_BLOG
+    if not _short(line, 30):
+        return None
+    if _TIMES_NOTE.search(line) and (line.endswith(":") or not _SENTENCE_END.search(line)):
+        return LIVE_BLOG
+    if re.match(r"^the latest\b", line, re.IGNORECASE) and line.endswith(":"):
+        return LIVE_BLOG
+    return None
+
+
+_UPDATE_NOTE = re.compile(
+    r"^(?:this|the)\s+(?:post|story|article|page|report|blog|live\s+blog|item|file)\b.{0,40}?"
+    r"\b(?:will|may|is\s+going\s+to|is\s+being|would)\s+(?:be\s+)?(?:updated|update[sd]?)\b"
+    r"|^(?:this|the)\s+(?:post|story|article|page|report)\s+is\s+(?:a\s+)?(?:developing|breaking)\b"
+    r"|^this\s+is\s+a\s+(?:developing|breaking)\s+(?:news\s+)?story\b"
+    r"|^(?:please\s+)?(?:check|come)\s+back\s+(?:later|soon|for\s+(?:updates|more))"
+    r"|^(?:refresh|reload)\s+(?:this\s+page\s+)?for\s+(?:the\s+latest\s+)?updates",
+    re.IGNORECASE,
+)
+
+
+def update_note(text: str) -> str | None:
+    """ "This post will be updated", "This is a developing story": notes about the page, not the event."""
+    line = fold(text)
+    return (
+        UPDATE_NOTE if _short(line, 25) and _UPDATE_NOTE.search(line) and not _SPEECH.search(line) else None
+    )
+
+
+_SUBSCRIPTION = re.compile(
+    r"\b(?:newsletters?|briefings?|digests?|inbox(?:es)?|(?:e-?mail|news|breaking(?:\s+news)?)\s+alerts?|"
+    r"alerts|podcasts?|subscri(?:be|bed|bing|ption|ptions|ber|bers)|sign(?:ing)?[\s-]?up|membership|"
+    r"premium|(?:free\s+)?trial)\b",
+    re.IGNORECASE,
+)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'll)\b", re.IGNORECASE)
+_PITCH_START = re.compile(
+    r"^(?:get|try|start|receive|want|need|like|enjoy|love|stay|keep|make|never\s+miss|don't\s+miss|"
+    r"sign\s+up|subscribe|join|listen|hear|catch\s+up|be\s+the\s+first|looking\s+for)\b",
+    re.IGNORECASE,
+)
+
+
+def subscription_pitch(text: str) -> str | None:
+    """A pitch for the site's newsletter, briefing or podcast: it speaks to the reader ("you",
+    an imperative, "our") about something to subscribe to or receive, and quotes nobody.
+
+    Articles *about* subscribers report in the third person; a pitch addresses
+    the reader, so both the second person (or an order) and a subscription noun
+    must be there.
+    """
+    line = fold(text)
+    if not _short(line, 40) or _QUOTE_MARKS.search(text) or _SPEECH.search(line):
+        return None
+    if not _SUBSCRIPTION.search(line):
+        return None
+    addressed = _SECOND_PERSON.search(line) or _PITCH_START.match(line) or _IMPERATIVE.match(line)
+    ours = re.search(r"\bour\b", line, re.IGNORECASE)
+    return WIDGET if addressed or (ours and not _SENTENCE_END.search(line)) else None
+
+
+_POLICY = re.compile(
+    r"\b(?:policy|policies|standards|principles|guidelines|ethics|code\s+of\s+conduct|corrections?|"
+    r"sourcing|methodology|independence|editorial\s+(?:process|values|team))\b",
+    re.IGNORECASE,
+)
+_CONTACT_US = re.compile(
+    r"\b(?:e-?mail|write\s+to|contact|reach|call|text|message|tell|send|tip\s+off)\s+(?:us|our\s+\w+)\b"
+    r"|\b(?:have|got|know)\s+(?:a|any|more)\s+(?:news\s+)?(?:tips?|story|information)\b"
+    r"|\b(?:send|share|submit)\s+(?:your\s+|a\s+|news\s+)?(?:tips?|stories|photos|videos)\b"
+    r"|\byou\s+can\s+(?:e-?mail|reach|contact|write\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def publisher_footer(text: str) -> str | None:
+    """The publisher's own closing lines: where to send tips, how to e-mail the newsroom, how it
+    chooses its sources. They speak as "we"/"our" or to "you" and quote nobody."""
+    line = fold(text)
+    if not _short(line, 40) or _QUOTE_MARKS.search(text) or _SPEECH.search(line):
+        return None
+    if _CONTACT_US.search(line) and re.search(r"\b(?:us|our|you|your|we)\b", line, re.IGNORECASE):
+        return FOOTER
+    if _POLICY.search(line) and re.search(
+        r"^(?:our|we|this\s+(?:story|article|report))\b|\b(?:learn|read|find\s+out)\s+more\s+about\s+"
+        r"(?:our|how\s+we|why\s+we)\b",
+        line,
+        re.IGNORECASE,
+    ):
+        return FOOTER
+    return None
+
+
+_EMBED_END = re.compile(
+    r"\(@\w{1,30}\)\s*(?:on\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d(?:\s+at\s+[\d:apmAPM. ]+\w*)?$"
+    r"|\bpic\.\w+\.\w+/\w+"
+)
+
+
+def social_embed(text: str) -> str | None:
+    """A post embedded from a social network: its text followed by "— Name (@handle) Month D, YYYY"."""
+    return EMBED if _short(text, 80) and _EMBED_END.search(fold(text)) else None
+
+
+_GLUED_CREDIT = re.compile(
+    r"(?:\.|\s)(?:Credit|Photo|Image)s?:?\s*[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}\s*/\s*"
+    r"[A-Z][\w.&'\-]*(?:\s+[\w.&'\-]+){0,3}$"
+)
+
+
+def glued_credit(text: str) -> str | None:
+    """A caption whose credit is run into it ("… at the Capitol.CreditName Surname/Agency")."""
+    line = fold(text)
+    return CAPTION if _short(line, 45) and _GLUED_CREDIT.search(line) else None
+
+
+_CAPTION_VERB = re.compile(
+    r"\b(?:speaks|talks|gestures|looks\s+on|look\s+on|arrives|arrive|leaves|departs|waves|wave|walks|"
+    r"poses|pose|listens|attends|stands|sits|holds|celebrates|celebrate|addresses|delivers|greets|"
+    r"shakes\s+hands|reacts|react|smiles|watches|waits|carries|carry|prepares|prepare|rests|gathers|"
+    r"gather|embraces|hugs|mourns|mourn|marches|clear|clears|search|searches|inspect|inspects|fill|fills|"
+    r"(?:is|are)\s+(?:seen|pictured|shown|escorted|carried)|"
+    r"pictured)\b"
+)
+_CAPTION_DATE = re.compile(
+    r"\b(?:on|last|this)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*(?:19|20)\d\d)?\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\bin\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_CALENDAR_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s*(?:19|20)\d\d\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(r"\b(?:said|says|say|told|according|will|would|could|should|can|may|might)\b")
+
+
+def uncredited_caption(text: str) -> str | None:
+    """A photo caption without its credit: who does what, in the present tense, often with the
+    date the picture was taken ("A minister speaks at a rally in the capital on Tuesday").
+
+    News sentences tell past events in the past tense; a caption describes the
+    picture in the present. A line counts only when it is short, quotes nobody,
+    reports no speech and opens with its subject; then either it dates a scene
+    without ending in a full stop (a section head is shorter and undated), or
+    it describes one with a present-tense verb and lacks a full stop or gives
+    the date.
+    """
+    line = fold(text)
+    if not _short(line, 30) or _QUOTE_MARKS.search(text) or not line[:1].isupper():
+        return None
+    first = line.split()[0].lower()
+    if first in {"he", "she", "they", "it", "we", "i", "you", "this", "that", "there", "here"}:
+        return None
+    if _REPORTING.search(line) or len(re.findall(r"[.!?](?:\s|$)", line)) > 1:
+        return None  # reported speech, or more than one sentence: a paragraph, not a caption
+    dated = bool(_CAPTION_DATE.search(line))
+    if not _SENTENCE_END.search(line) and dated and _short(line, 30) and not _short(line, 5):
+        return CAPTION  # a dated scene with no full stop, too long for a section head
+    verb = _CAPTION_VERB.search(line)
+    if not verb or len(line[: verb.start()].split()) > 12:
+        return None
+    # With a full stop, only a calendar date marks a caption: "speaks on Friday." may announce an event.
+    return CAPTION if not _SENTENCE_END.search(line) or _CALENDAR_DATE.search(line) else None
+
+
 LINE_RULES: tuple[Rule, ...] = (
+    lone_symbol,
     advertisement,
+    live_blog,
+    update_note,
+    social_embed,
+    glued_credit,
     timestamp,
     disclaimer,
     reader_address,
@@ -314,6 +523,9 @@ LINE_RULES: tuple[Rule, ...] = (
     credit_in_parentheses,
     lone_credit,
     byline,
+    subscription_pitch,
+    publisher_footer,
+    uncredited_caption,
 )
 
 

@@ -26,6 +26,8 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from digest.errors import InputError
+from digest.ingest import inspect_entry, read_bounded
 from digest.model import Story
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -55,20 +57,34 @@ def code_version() -> str:
 
 
 def story_key(folder: Path) -> str:
-    """The key of one story folder's analysis, from its name and every entry's name and bytes."""
+    """The key of one story folder's analysis: its name, and every entry's name, what the
+    entry is (file, folder, link and where it points, refused and why) and a file's bytes.
+
+    Entries are inspected before anything is read, exactly as ingest does, so the key
+    never reads a pipe, a device or an outside file, and an entry that changes from a
+    file to a link (even to the same bytes) changes the key.
+    """
     digest = hashlib.sha256()
     digest.update(code_version().encode() + b"\0")
     digest.update(folder.name.encode("utf-8", "surrogateescape") + b"\0")
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        digest.update(path.name.encode("utf-8", "surrogateescape") + b"\0")
-        if path.is_dir():
-            digest.update(b"folder\0")
+    story = inspect_entry(folder.parent, folder.name)
+    digest.update(story.describe().encode("utf-8", "surrogateescape") + b"\0")
+    try:
+        names = sorted(path.name for path in folder.iterdir()) if story.kind == "folder" else []
+    except OSError as error:
+        names = []
+        digest.update(f"unlistable {error.errno}\0".encode())
+    for name in names:
+        state = inspect_entry(folder, name)
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(state.describe().encode("utf-8", "surrogateescape") + b"\0")
+        if state.kind != "file":
             continue
         try:
-            data = path.read_bytes()
-        except OSError as error:
+            data = read_bounded(folder / name)
+        except (OSError, InputError) as error:
             # The analysis reports the file as unreadable; the key records that state.
-            digest.update(f"unreadable {error.errno}\0".encode())
+            digest.update(f"unreadable {error}\0".encode("utf-8", "surrogateescape"))
             continue
         digest.update(f"{len(data)}\0".encode())
         digest.update(data)
@@ -114,21 +130,34 @@ class StoryCache:
                 pickle.dump(story, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path(key))
         except OSError as error:
-            # A read-only or full disk costs speed, not the build.
-            log.warning("digest: cannot write the analysis cache in %s (%s)", self.folder, error)
+            # A read-only or full disk costs speed, not the build: a note, not a warning, so
+            # that a strict build does not fail on it.
+            log.info("digest: note: cannot write the analysis cache in %s (%s)", self.folder, error)
 
     def prune(self, keep: set[str]) -> int:
-        """Delete entries whose key is not in ``keep``, so the folder holds one entry per story."""
+        """Delete entries whose key is not in ``keep``, so the folder holds one entry per story.
+
+        Deletion never follows a link: when the cache folder is itself a link nothing is
+        deleted, and inside it only regular files named like entries are, never links.
+        """
         removed = 0
-        if not self.folder.is_dir():
+        if self.folder.is_symlink():
+            log.info("digest: note: the cache folder %s is a link; old entries are not deleted", self.folder)
             return removed
-        for path in self.folder.glob(f"*{SUFFIX}"):
-            if path.name[: -len(SUFFIX)] not in keep:
-                try:
-                    path.unlink()
-                    removed += 1
-                except OSError:
-                    pass
+        try:
+            entries = list(os.scandir(self.folder))
+        except OSError:
+            return removed
+        for entry in entries:
+            if not entry.name.endswith(SUFFIX) or entry.name[: -len(SUFFIX)] in keep:
+                continue
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            try:
+                os.unlink(entry.path)
+                removed += 1
+            except OSError:
+                pass
         return removed
 
 

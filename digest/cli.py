@@ -1,4 +1,8 @@
-"""The ``digest`` command: export, evaluate, check and render stories without MkDocs."""
+"""The ``digest`` command: add, export, evaluate, check and render stories without MkDocs.
+
+Every mistake a user can make on the command line ends in one line that names
+what was wrong and a non-zero exit status, never in a traceback.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +11,89 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
+from digest.add import Added, AddError, Refused, add
 from digest.evaluate import GoldError, Score, format_report, format_table, load_gold, score
 from digest.export import to_data, to_json
-from digest.ingest import ARTICLE_SUFFIXES, STORY_FILE, address_clashes, printable, read_story, slug
+from digest.fetch import DEFAULT_TIMEOUT
+from digest.ingest import ARTICLE_SUFFIXES, STORY_FILE, address_clashes, printable, read_story, story_id
 from digest.pipeline import analyze
 from digest.render.engine import mkdocs_yml
 from digest.render.markup import plural
 from digest.render.site import build
 from digest.stories import analyze_all, default_workers, story_folders
 
+DESCRIPTION = "Add, export, evaluate, check and render news stories without building the site."
+
+
+def _fail(command: str, message: str) -> int:
+    """A usage mistake: one line on stderr and exit status 2."""
+    print(printable(f"digest {command}: {message}"), file=sys.stderr)
+    return 2
+
+
+def _has_articles(folder: Path) -> bool:
+    return (folder / STORY_FILE).is_file() or any(
+        p.suffix.lower() in ARTICLE_SUFFIXES for p in folder.iterdir() if not p.is_dir()
+    )
+
+
+def _missing_seeds(command: str, seeds: Path, other: str) -> int:
+    """Why there is nothing to work on, saying where we looked, so a run in the wrong folder is
+    obvious; ``other`` says how to name the stories instead."""
+    here = Path.cwd()
+    where = seeds if seeds.is_absolute() else here / seeds
+    if (here / "mkdocs.yml").is_file() or seeds != Path("seeds"):
+        return _fail(command, f"no folder of stories at {where}; create it, or {other}")
+    return _fail(
+        command,
+        f"found no mkdocs.yml and no seeds folder in {here}: run this in the project folder "
+        f"(where mkdocs.yml is), or {other}",
+    )
+
 
 def _export(args: argparse.Namespace) -> int:
     folder = Path(args.story_dir)
     if not folder.is_dir():
-        print(f"digest export: {folder} is not a folder", file=sys.stderr)
-        return 2
+        return _fail("export", f"{folder} is not a folder")
+    if not _has_articles(folder) and story_folders(folder):
+        example = story_folders(folder)[0]
+        return _fail("export", f"{folder} is a folder of stories; give one story folder, such as {example}")
     story = analyze(folder)
     for problem in story.problems:
-        print(printable(f"digest: {folder.name}/{problem.file}: {problem.reason}"), file=sys.stderr)
+        where = folder if problem.file == folder.name else folder / problem.file
+        print(printable(f"digest export: {where}: {problem.reason}"), file=sys.stderr)
+    if not story.articles:
+        return 1
     sys.stdout.write(to_json(story))
     return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    seeds = Path(args.seeds)
+    if not seeds.is_dir():
+        return _missing_seeds("add", seeds, "name the folder of stories with --seeds")
+    if not args.timeout > 0:
+        return _fail("add", "--timeout must be more than 0 seconds")
+
+    def report(result: Added | Refused) -> None:
+        if isinstance(result, Added):
+            print(printable(f"added {seeds / args.story / result.file}: {result.outlet}: {result.headline}"))
+        else:
+            print(printable(f"digest add: {result.source}: {result.reason}"), file=sys.stderr)
+
+    try:
+        results = add(seeds, args.story, args.sources, timeout=args.timeout, report=report)
+    except AddError as error:
+        return _fail("add", str(error))
+    added = sum(isinstance(result, Added) for result in results)
+    refused = len(results) - added
+    print(
+        f"digest add: {plural(added, 'article')} added to {seeds / args.story}"
+        + (f", {plural(refused, 'source')} refused" if refused else "")
+    )
+    return 1 if refused else 0
 
 
 def _eval_one(gold_path: Path, folder: Path) -> tuple[Score, dict[str, str]]:
@@ -43,8 +109,9 @@ def _eval(args: argparse.Namespace) -> int:
         return _eval_all(args)
     folder = Path(args.story_dir)
     if not folder.is_dir():
-        print(f"digest eval: {folder} is not a folder", file=sys.stderr)
-        return 2
+        return _fail("eval", f"{folder} is not a folder")
+    if Path(args.gold).is_dir():
+        return _fail("eval", f"{args.gold} is a folder; give one reference file, or use --all")
     try:
         result, texts = _eval_one(Path(args.gold), folder)
     except (OSError, GoldError) as error:
@@ -95,19 +162,27 @@ def _render(args: argparse.Namespace) -> int:
     seeds = Path(args.seeds)
     out = Path(args.out)
     if not seeds.is_dir():
-        print(f"digest render: {seeds} is not a folder", file=sys.stderr)
-        return 2
+        if seeds.exists():
+            return _fail("render", f"{seeds} is not a folder")
+        return _missing_seeds("render", seeds, "name the folder of stories with --seeds")
+    if out.exists() and not out.is_dir():
+        return _fail("render", f"--out {out} is a file; give a folder to write mkdocs.yml and docs/ into")
+    blocked = next((parent for parent in out.parents if parent.exists() and not parent.is_dir()), None)
+    if blocked is not None:
+        return _fail("render", f"--out {out} cannot be made: {blocked} is a file")
     if args.workers is not None and args.workers < 1:
-        print("digest render: --workers must be 1 or more", file=sys.stderr)
-        return 2
+        return _fail("render", "--workers must be 1 or more")
     stories = analyze_all(seeds, workers=args.workers or default_workers())
     site = build(stories, args.site_name)
     docs = out / "docs"
-    for path, text in {**site.pages, **site.assets}.items():
-        target = docs / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    (out / "mkdocs.yml").write_text(mkdocs_yml(args.site_name, "docs"), encoding="utf-8")
+    try:
+        for path, text in {**site.pages, **site.assets}.items():
+            target = docs / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        (out / "mkdocs.yml").write_text(mkdocs_yml(args.site_name, "docs"), encoding="utf-8")
+    except OSError as error:
+        return _fail("render", f"cannot write into {out}: {error.strerror or error} ({error.filename})")
     print(
         f"digest render: {len(site.pages)} pages and {len(site.assets)} files written to {docs}, "
         f"with {out / 'mkdocs.yml'} to build them"
@@ -116,25 +191,24 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _check_targets(arguments: Sequence[str]) -> list[Path] | str:
-    """Story folders to check: the ones named, or every story of a seeds folder that is named
-    (or of ``seeds`` when nothing is); a message instead when a name is not a folder."""
+    """Story folders to check: the ones named, or every story of a seeds folder that is named;
+    a message instead when a name is not a folder."""
     folders: list[Path] = []
-    for argument in arguments or ["seeds"]:
+    for argument in arguments:
         folder = Path(argument)
         if not folder.is_dir():
             return f"{folder} is not a folder"
-        has_story = (folder / STORY_FILE).is_file() or any(
-            p.suffix.lower() in ARTICLE_SUFFIXES for p in folder.iterdir() if not p.is_dir()
-        )
+        has_story = _has_articles(folder)
         folders.extend([folder] if has_story or not story_folders(folder) else story_folders(folder))
     return folders
 
 
 def _check(args: argparse.Namespace) -> int:
-    targets = _check_targets(args.story_dirs)
+    if not args.story_dirs and not Path("seeds").is_dir():
+        return _missing_seeds("check", Path("seeds"), "name the folders to check: digest check PATH...")
+    targets = _check_targets(args.story_dirs or ["seeds"])
     if isinstance(targets, str):
-        print(f"digest check: {targets}", file=sys.stderr)
-        return 2
+        return _fail("check", targets)
     skipped = notes = 0
     clashes = address_clashes(targets)
     for folder in targets:
@@ -142,7 +216,7 @@ def _check(args: argparse.Namespace) -> int:
             continue  # Reported under the folder that has the address, as a build does.
         found = read_story(folder)
         print(printable(f"{folder}: {plural(len(found.articles), 'article')} read"))
-        same_address = [p for other, p in clashes.items() if slug(other.name) == found.meta.id]
+        same_address = [p for other, p in clashes.items() if story_id(other.name) == found.meta.id]
         for problem in (*found.problems, *same_address):
             print(printable(f"  {problem.severity:<8} {problem.file}: {problem.reason}"))
             skipped += problem.severity == "skipped"
@@ -154,17 +228,49 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if skipped else 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage mistake reported on one line instead of the usage text plus the error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, printable(f"{self.prog}: {message} (see {self.prog} --help)") + "\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="digest", description=__doc__)
-    commands = main.add_subparsers(dest="command", required=True)
+    main = _Parser(prog="digest", description=DESCRIPTION)
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    adding = commands.add_parser(
+        "add",
+        help="add articles to a story folder from web addresses and saved pages",
+        description="Add articles to SEEDS/STORY (created when missing): one Markdown file per source, "
+        "with its title, outlet, address, byline and date, and an entry in story.yml. "
+        "A source already in the story (same address or same text) is refused; no file is overwritten.",
+    )
+    adding.add_argument("story", metavar="STORY", help="name of the story folder, such as harbour-bridge")
+    adding.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help="an http(s) address, or a saved .html, .htm, .txt or .md file",
+    )
+    adding.add_argument("--seeds", default="seeds", help="folder of story folders (default: seeds)")
+    adding.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        help=f"seconds allowed for each download (default: {DEFAULT_TIMEOUT:g})",
+    )
+    adding.set_defaults(run=_add)
 
     export = commands.add_parser("export", help="print a story folder's analysis as JSON")
-    export.add_argument("story_dir")
+    export.add_argument("story_dir", metavar="STORY_DIR", help="one story folder, such as seeds/my-story")
     export.set_defaults(run=_export)
 
     evaluate = commands.add_parser("eval", help="score a story against a hand-made reference")
-    evaluate.add_argument("gold", help="reference file (YAML); with --all, a folder of them")
-    evaluate.add_argument("story_dir", help="story folder; with --all, the folder holding story folders")
+    evaluate.add_argument("gold", metavar="GOLD", help="reference file (YAML); with --all, a folder of them")
+    evaluate.add_argument(
+        "story_dir", metavar="STORY_DIR", help="story folder; with --all, the folder holding story folders"
+    )
     evaluate.add_argument(
         "--all", action="store_true", help="score every <story>.yml in GOLD against STORY_DIR/<story>/"
     )
@@ -194,13 +300,24 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as done:
+        # --help, or a usage mistake already reported on one line: a status, not an exception.
+        return done.code if isinstance(done.code, int) else 2
     try:
         code: int = args.run(args)
     except BrokenPipeError:
         # The reader of our output (``| head``) went away: not an error of ours.
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:
+        print(f"digest {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except OSError as error:
+        # A file that vanished or may not be read while the command ran.
+        where = f" ({error.filename})" if error.filename else ""
+        return _fail(args.command, f"{error.strerror or error}{where}")
     return code
 
 

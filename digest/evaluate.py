@@ -1,14 +1,18 @@
 """Score a story's export against a hand-made reference file.
 
 The reference names sentences by *anchors*: substrings compared after folding
-case, quotes, dashes and whitespace. Alignment is scored over cross-outlet
-sentence pairs: a pair counts as linked when the two sentences share a claim.
-Pairs listed under ``maybe`` are neither rewarded nor punished.
+case, quotes, dashes and whitespace. An anchor names the sentence that holds it,
+failing that the one holding its first five words, failing that the same with a
+leading bullet or upper-case dateline taken off; an anchor of the article's
+headline is scored by the headline check and adds no pair. Alignment is scored
+over cross-outlet sentence pairs: a pair counts as linked when the two sentences
+share a claim. Pairs listed under ``maybe`` are neither rewarded nor punished.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +44,9 @@ class Score:
     files_missing: list[str] = field(default_factory=list)
     wrong_links: list[tuple[str, str]] = field(default_factory=list)
     missed_links: list[tuple[str, str]] = field(default_factory=list)
+    same_fact_pairs: set[Pair] = field(default_factory=set)
+    """The reference's pairs as sentence ids of the export: what fitting and studies learn from."""
+    debatable_pairs: set[Pair] = field(default_factory=set)
 
     @property
     def precision(self) -> float:
@@ -174,16 +181,44 @@ class _Index:
         """
         wanted = match_key(line)
         if len(wanted.split()) > 3:
-            return self.find(key, line) is not None
+            return any(wanted in text for _, text in self.sentences.get(key, []))
         bare = wanted.rstrip(" .:!?")
         return any(text.rstrip(" .:!?") == bare for _, text in self.sentences.get(key, []))
 
     def find(self, key: str, anchor: str) -> str | None:
+        """The sentence an anchor names, located the way the reference format prescribes.
+
+        First the sentence that holds the whole anchor; failing that, the one that
+        holds its first five words (an anchor may run past a sentence end that the
+        segmenter placed differently); failing that, the same two looks with a
+        leading bullet or upper-case dateline ("CITY (AP) --") taken off the anchor,
+        since cleaning may have removed it from the sentence.
+        """
         wanted = match_key(anchor)
-        for sentence_id, text in self.sentences.get(key, []):
-            if wanted in text:
-                return sentence_id
+        tries = [wanted]
+        bare = match_key(strip_lead(anchor))
+        if bare != wanted:
+            tries.append(bare)
+        for text in tries:
+            for look in (text, " ".join(text.split()[:5])):
+                if not look:
+                    continue
+                for sentence_id, sentence in self.sentences.get(key, []):
+                    if look in sentence:
+                        return sentence_id
         return None
+
+
+_BULLET = re.compile(r"^\s*[-*\u2022\u00b7\u2013\u2014]\s+")
+# An upper-case place name, an optional agency in brackets, then a dash or colon:
+# "WASHINGTON (AP) --", "THAM LUANG, Thailand —" is not upper-case and stays.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.,'/ ]*[A-Z.](?:\s*\([^)]{1,40}\))?\s*(?:--|\u2014|\u2013|-|:)\s*")
+
+
+def strip_lead(anchor: str) -> str:
+    """An anchor without a leading bullet or upper-case dateline ("WASHINGTON (AP) --")."""
+    text = _BULLET.sub("", anchor)
+    return _DATELINE.sub("", text, count=1)
 
 
 def score(export: dict[str, Any], gold: dict[str, Any]) -> Score:
@@ -216,6 +251,13 @@ def score(export: dict[str, Any], gold: dict[str, Any]) -> Score:
             if index.holds(key, str(line)):
                 result.subheads_as_sentences.append(f"{key}: {line}")
 
+    gold_headlines = {str(k): match_key(str(v)) for k, v in (gold.get("headline") or {}).items()}
+
+    def is_headline(key: str, anchor: str) -> bool:
+        """Headline anchors are scored by the headline check, not as links to body sentences."""
+        wanted = match_key(anchor)
+        return bool(wanted) and gold_headlines.get(key, "").startswith(wanted)
+
     def resolve(key: str, anchor: str) -> str | None:
         found = index.find(key, anchor)
         if found is None:
@@ -230,14 +272,18 @@ def score(export: dict[str, Any], gold: dict[str, Any]) -> Score:
 
     wanted: set[Pair] = set()
     for group in gold.get("same_fact") or []:
-        members = [resolve(str(k), str(v)) for k, v in group.items()]
+        members = [resolve(str(k), str(v)) for k, v in group.items() if not is_headline(str(k), str(v))]
         present = [m for m in members if m]
         for a, b in itertools.combinations(present, 2):
             if file_of.get(a) != file_of.get(b):
                 wanted.add(frozenset((a, b)))
     debatable: set[Pair] = set()
     for pair in gold.get("maybe") or []:
-        found = [m for m in (index.find(str(k), str(v)) for k, v in pair.items()) if m]
+        found = [
+            m
+            for m in (index.find(str(k), str(v)) for k, v in pair.items() if not is_headline(str(k), str(v)))
+            if m
+        ]
         for a, b in itertools.combinations(found, 2):
             if file_of.get(a) != file_of.get(b):
                 debatable.add(frozenset((a, b)))
@@ -248,6 +294,7 @@ def score(export: dict[str, Any], gold: dict[str, Any]) -> Score:
             if a in file_of and b in file_of and file_of[a] != file_of[b]:
                 linked.add(frozenset((a, b)))
 
+    result.same_fact_pairs, result.debatable_pairs = wanted, debatable
     result.true_positives = len(linked & wanted)
     wrong = linked - wanted - debatable
     missed = wanted - linked

@@ -7,14 +7,15 @@ others from being read.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from digest import read_html, read_markdown
+from digest import read_html, read_markdown, reflow, safe_yaml
 from digest.errors import InputError
 from digest.model import Problem, RawArticle, RawBlock, Removal, Source, StoryInput, StoryMeta
 from digest.text import fold_key
@@ -27,6 +28,14 @@ carry much markup around their text, hence the generous limit on the file."""
 MAX_ARTICLE_CHARACTERS = 200_000
 """Limit on the text itself (about 30,000 words, longer than any news article). Alignment
 compares every pair of sentences, so one enormous file would stall the whole build."""
+MAX_STORY_ARTICLES = 60
+"""Articles one story may have: a story compares its outlets with each other, so its cost grows
+faster than its size; more articles than this are left out, by file name, with a message."""
+MAX_STORY_CHARACTERS = 1_000_000
+"""Characters of text one story may have over all its articles (five long articles); the
+articles that would go past it are left out, by file name, with a message."""
+MAX_ID_LENGTH = 100
+"""Longest story address: ``data/<id>.json`` and the page folders must fit every file system."""
 _IGNORED_NAMES = re.compile(r"^(\..*|README(\.\w+)?|~.*|.*~)$", re.IGNORECASE)
 
 
@@ -42,13 +51,116 @@ def slug(text: str) -> str:
     return cleaned or "x"
 
 
+def story_id(folder_name: str) -> str:
+    """The address of a story folder: its slug, cut to `MAX_ID_LENGTH` with a hash of the
+    whole name at the end when longer, so that long names stay distinct."""
+    identifier = slug(folder_name)
+    if len(identifier) <= MAX_ID_LENGTH:
+        return identifier
+    tail = hashlib.sha256(folder_name.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+    return identifier[: MAX_ID_LENGTH - len(tail) - 1].rstrip("-") + "-" + tail
+
+
+@dataclass(frozen=True, slots=True)
+class EntryState:
+    """What one folder entry is, looked at without reading it and without trusting links.
+
+    ``kind`` is "file", "folder" or "refused" (then ``reason`` says why); ``link``
+    is where a symbolic link points, as written. The cache key is made from this
+    too, so swapping a file for a link with the same bytes gives a different key.
+    """
+
+    kind: str
+    reason: str | None = None
+    size: int = 0
+    link: str | None = None
+
+    def describe(self) -> str:
+        return f"{self.kind}|{self.reason or ''}|{self.size}|{self.link or ''}"
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def inspect_entry(folder: Path, name: str, limit: int = MAX_ARTICLE_BYTES) -> EntryState:
+    """Type, size and link status of ``folder/name``, never opening it.
+
+    Refused: links that loop, lead nowhere or lead out of ``folder``; anything
+    that is not a regular file or folder (a pipe would block the build, a device
+    such as ``/dev/zero`` never ends); regular files larger than ``limit``; and
+    files with more than one hard link, since a hard link to a file elsewhere
+    cannot be told apart from the file itself.
+    """
+    path = folder / name
+    try:
+        info = os.lstat(path)
+    except OSError as error:
+        return EntryState("refused", f"cannot be examined ({error.strerror or error})")
+    link = None
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            link = os.readlink(path)
+            target = path.resolve(strict=True)
+            inside = target.is_relative_to(folder.resolve(strict=True))
+            info = os.stat(path)
+        except (OSError, RuntimeError):
+            return EntryState("refused", "is a link that loops or leads nowhere; not read", link=link)
+        if not inside:
+            return EntryState(
+                "refused",
+                "is a link to a file outside the story folder; such links are not followed",
+                link=link,
+            )
+    if stat.S_ISDIR(info.st_mode):
+        return EntryState("folder", link=link)
+    for test, what in _KINDS:
+        if test(info.st_mode):
+            return EntryState("refused", f"is {what}, not a regular file; not read", link=link)
+    if not stat.S_ISREG(info.st_mode):
+        return EntryState("refused", "is not a regular file; not read", link=link)
+    if info.st_nlink > 1:
+        return EntryState(
+            "refused",
+            f"has {info.st_nlink} hard links, so it may be a file from outside the story folder; "
+            "not read (copy the file into the folder instead)",
+            info.st_size,
+            link,
+        )
+    if info.st_size > limit:
+        return EntryState(
+            "refused",
+            f"is {info.st_size:,} bytes, more than the {limit:,} an article may have",
+            info.st_size,
+            link,
+        )
+    return EntryState("file", None, info.st_size, link)
+
+
+def read_bounded(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The bytes of a regular file, at most ``limit``: checked again on the open file, since
+    it may have been swapped since it was inspected."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise InputError("is not a regular file; not read")
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"is more than the {limit:,} bytes an article may have")
+    return data
+
+
 def address_clashes(folders: list[Path]) -> dict[Path, Problem]:
     """Story folders whose page address is already taken by an earlier folder, each with the
     problem to report on that earlier story (the later folder is left out, never merged)."""
     taken: dict[str, str] = {}
     clashes: dict[Path, Problem] = {}
     for folder in folders:
-        identifier = slug(folder.name)
+        identifier = story_id(folder.name)
         if identifier in taken:
             clashes[folder] = Problem(
                 folder.name,
@@ -124,13 +236,14 @@ def _line_ends(text: str) -> str:
 
 
 def _read_text(text: str) -> tuple[str, tuple[RawBlock, ...]]:
-    """A .txt article: the first non-empty line is the headline, each further line a block."""
-    lines = [line.strip() for line in text.split("\n")]
-    content = [line for line in lines if line]
-    if not content:
+    """A .txt article: the first non-empty line is the headline, each further paragraph a block
+    (hard-wrapped lines rejoined by `digest.reflow`)."""
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None:
         raise InputError("the file is empty")
-    headline, *body = content
-    return headline, tuple(RawBlock("paragraph", line) for line in body)
+    body = reflow.paragraphs(lines[start + 1 :])
+    return lines[start].strip(), tuple(RawBlock("paragraph", paragraph) for paragraph in body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,35 +257,27 @@ class _Entry:
 
 
 def _text_field(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, (str, int, float)) or hasattr(value, "isoformat"):
-        text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-        return text.strip() or None
-    raise InputError(f"expected a single value, got {type(value).__name__}")
+    return safe_yaml.scalar_text(value)
 
 
 def _read_story_file(
     folder: Path, names: list[str], problems: list[Problem]
 ) -> tuple[dict[str, Any], dict[str, _Entry]]:
-    path = folder / STORY_FILE
-    if not path.is_file():
+    if not os.path.lexists(folder / STORY_FILE):
         return {}, {}
-    refused = _outside(folder, STORY_FILE)
-    if refused or path.stat().st_size > MAX_ARTICLE_BYTES:
-        reason = refused or f"is larger than {MAX_ARTICLE_BYTES:,} bytes"
-        problems.append(Problem(STORY_FILE, f"{reason}; title, date and outlet names fall back to defaults"))
+    state = inspect_entry(folder, STORY_FILE)
+    fallback = "title, date and outlet names fall back to defaults"
+    if state.kind != "file":
+        reason = state.reason or "is a folder, not a file"
+        problems.append(Problem(STORY_FILE, f"{reason.replace('an article', 'it')}; {fallback}"))
         return {}, {}
     try:
-        loaded = yaml.safe_load(decode(path.read_bytes()).text)
-    except (yaml.YAMLError, InputError) as error:
-        problems.append(
-            Problem(
-                STORY_FILE,
-                f"cannot be read as YAML ({_yaml_reason(error)}); "
-                "title, date and outlet names fall back to defaults",
-            )
-        )
+        loaded = safe_yaml.load(decode(read_bounded(folder / STORY_FILE)).text)
+    except InputError as error:
+        problems.append(Problem(STORY_FILE, f"cannot be read as YAML ({error}); {fallback}"))
+        return {}, {}
+    except OSError as error:
+        problems.append(Problem(STORY_FILE, f"cannot be read ({error.strerror or error}); {fallback}"))
         return {}, {}
     if loaded is None:
         return {}, {}
@@ -190,7 +295,7 @@ def _read_story_file(
             continue
         if item["file"] in entries:
             problems.append(
-                Problem(STORY_FILE, f"lists '{item['file']}' twice; entry {position} is ignored", "note")
+                Problem(STORY_FILE, f"lists '{item['file']}' twice; entry {position} is left out")
             )
             continue
         try:
@@ -208,26 +313,13 @@ def _read_story_file(
     return loaded, entries
 
 
-def _yaml_reason(error: Exception) -> str:
-    """The YAML parser's complaint with its line number, which is what a maintainer needs."""
-    mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None)
-    if mark is not None and problem:
-        return f"line {mark.line + 1}: {problem}"
-    return _first_line(error)
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-
-
 def read_article(path: Path, entry: _Entry | None = None) -> tuple[RawArticle, tuple[Problem, ...]]:
     """Read one article file; raises `InputError` when it cannot be used at all."""
     entry = entry or _Entry()
-    size = path.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise InputError(f"is {size:,} bytes, more than the {MAX_ARTICLE_BYTES:,} an article may have")
-    decoded = decode(path.read_bytes())
+    state = inspect_entry(path.parent, path.name)
+    if state.kind != "file":
+        raise InputError(state.reason or "is a folder, not an article")
+    decoded = decode(read_bounded(path))
     notes = [Problem(path.name, decoded.note, "note")] if decoded.note else []
     text = _line_ends(decoded.text)
     if not text.strip():
@@ -271,57 +363,57 @@ def article_id(file_name: str) -> str:
     return slug(file_name.rsplit(".", 1)[0])
 
 
+def _characters(article: RawArticle) -> int:
+    return len(article.headline) + sum(len(block.text) for block in article.blocks)
+
+
 def _body_key(article: RawArticle) -> str:
     """The article's text with typography and spacing folded, to recognise the same text twice."""
     return "\n".join(fold_key(block.text) for block in article.blocks)
 
 
-def _outside(folder: Path, name: str) -> str | None:
-    """Why ``folder/name`` must not be read: a link that leads out of the folder."""
-    path = folder / name
-    if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
-        return "is a link to a file outside the story folder; such links are not followed"
-    return None
-
-
-def _unusable(folder: Path, name: str) -> str | None:
+def _unusable(state: EntryState, name: str) -> str | None:
     """Why a folder entry is not an article file at all, or None when it may be one."""
-    path = folder / name
-    refused = _outside(folder, name)
-    if refused:
-        return refused
-    if path.is_dir():
+    if state.kind == "folder":
         return None
-    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+    if Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
         return "is not an article (.txt, .md or .html)"
-    if not path.is_file():
-        return "is not a regular file"
-    return None
+    return state.reason
 
 
 def read_story(folder: Path) -> StoryInput:
     """Read every article of a story folder; never raises for a bad article file."""
     folder = Path(folder)
     problems: list[Problem] = []
-    if _outside(folder.parent, folder.name):
+    state = inspect_entry(folder.parent, folder.name)
+    if state.kind != "folder":
         # A story folder that links elsewhere would publish whatever text files are there.
-        problems.append(Problem(folder.name, "is a link to a folder outside the seeds folder; not read"))
+        reason = (state.reason or "is not a folder").replace(
+            "a file outside the story folder", "a folder outside the seeds folder"
+        )
+        problems.append(Problem(folder.name, reason))
         problems.append(Problem(folder.name, "has no readable articles"))
-        return StoryInput(StoryMeta(slug(folder.name), folder.name, None), (), tuple(problems))
-    names = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+        return StoryInput(StoryMeta(story_id(folder.name), folder.name, None), (), tuple(problems))
+    try:
+        names = sorted(p.name for p in folder.iterdir())
+    except OSError as error:
+        names = []
+        problems.append(Problem(folder.name, f"cannot be listed ({error.strerror or error})"))
     story_data, entries = _read_story_file(folder, names, problems)
     articles: list[RawArticle] = []
     ids: dict[str, str] = {}
     bodies: dict[str, str] = {}
+    story_characters = 0
     for name in names:
         path = folder / name
         if name == STORY_FILE or _IGNORED_NAMES.match(name):
             continue
-        reason = _unusable(folder, name)
-        if reason:
-            problems.append(Problem(name, reason))
+        state = inspect_entry(folder, name)
+        refusal = _unusable(state, name)
+        if refusal:
+            problems.append(Problem(name, refusal))
             continue
-        if path.is_dir():
+        if state.kind == "folder":
             problems.append(Problem(name, "is a folder; stories do not nest", "note"))
             continue
         identifier = article_id(name)
@@ -342,6 +434,21 @@ def read_story(folder: Path) -> StoryInput:
         except OSError as error:
             problems.append(Problem(name, f"cannot be read ({error.strerror or error})"))
             continue
+        if len(articles) >= MAX_STORY_ARTICLES:
+            problems.append(
+                Problem(name, f"left out: a story may have at most {MAX_STORY_ARTICLES} articles")
+            )
+            continue
+        characters = _characters(article)
+        if story_characters + characters > MAX_STORY_CHARACTERS:
+            problems.append(
+                Problem(
+                    name,
+                    f"left out: its {characters:,} characters would take the story past the "
+                    f"{MAX_STORY_CHARACTERS:,} characters of text a story may have",
+                )
+            )
+            continue
         key = _body_key(article)
         if key in bodies:
             problems.append(
@@ -359,6 +466,7 @@ def read_story(folder: Path) -> StoryInput:
             )
         ids[identifier] = name
         bodies[key] = name
+        story_characters += characters
         problems.extend(notes)
         articles.append(article)
     if not articles:
@@ -378,12 +486,14 @@ def read_story(folder: Path) -> StoryInput:
 def _story_meta(
     folder: Path, data: dict[str, Any], articles: list[RawArticle], problems: list[Problem]
 ) -> StoryMeta:
-    try:
-        title = _text_field(data.get("title"))
-        date = _text_field(data.get("date"))
-    except InputError as error:
-        problems.append(Problem(STORY_FILE, f"title/date: {error}", "note"))
-        title = date = None
+    fields: dict[str, str | None] = {}
+    for name in ("title", "date"):
+        try:
+            fields[name] = _text_field(data.get(name))
+        except InputError as error:
+            problems.append(Problem(STORY_FILE, f"'{name}' {error}; left out"))
+            fields[name] = None
+    title, date = fields["title"], fields["date"]
     if not title:
         title = articles[0].headline if articles else folder.name
-    return StoryMeta(id=slug(folder.name), title=title, date=date)
+    return StoryMeta(id=story_id(folder.name), title=title, date=date)

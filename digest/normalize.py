@@ -18,6 +18,11 @@ from digest.text import fold_key, words
 REPEATED_HEADLINE = "repeated headline"
 REPEATED_BLOCK = "repeated paragraph"
 DATELINE = "dateline"
+VIDEO_TITLE = "video or gallery title"
+CUT_OFF = "text cut off at the end of the page"
+CUT_OFF_WORDS = 15
+"""A final fragment longer than this is kept: it is more likely a sentence whose end is missing
+than a scrap of the next page."""
 
 
 _BULLET = re.compile(r"^[-*\u2022\u2013\u2014\u00b7\u25aa\u25cf]\s+(?=\S)")
@@ -69,6 +74,7 @@ def normalize(article: RawArticle) -> CleanArticle:
     removed: list[Removal] = list(article.dropped)
     kept: list[CleanBlock] = []
     seen: set[str] = set()
+    after_headline = False
     for block in article.blocks:
         text = " ".join(block.text.split())
         bullet = _BULLET.match(text) if block.kind == "paragraph" else None
@@ -77,7 +83,12 @@ def normalize(article: RawArticle) -> CleanArticle:
             block, text = RawBlock("item", text[bullet.end() :]), text[bullet.end() :]
         if not text:
             continue
-        reason = _furniture(block, text, headline)
+        if after_headline and kept and _unpunctuated_title(text):
+            # An embedded video or gallery repeats the headline and puts its own title under it.
+            reason: str | None = VIDEO_TITLE
+        else:
+            reason = _furniture(block, text, headline)
+        after_headline = reason == REPEATED_HEADLINE
         if reason:
             removed.append(Removal(text, reason))
             continue
@@ -92,6 +103,8 @@ def normalize(article: RawArticle) -> CleanArticle:
                 removed.append(Removal(dateline[0], DATELINE))
                 text = dateline[1]
         kept.append(CleanBlock(block.kind, text))
+    if _cut_off(kept):
+        removed.append(Removal(kept.pop().text, CUT_OFF))
     kept = _mark_subheads(kept)
     return CleanArticle(article.file, article.source, headline, tuple(kept), tuple(removed))
 
@@ -100,6 +113,25 @@ def _furniture(block: RawBlock, text: str, headline: str) -> str | None:
     if _repeats_headline(text, headline):
         return REPEATED_HEADLINE
     return boilerplate.classify(text)
+
+
+def _unpunctuated_title(text: str) -> bool:
+    short = len(words(text)) <= CUT_OFF_WORDS
+    return short and not boilerplate.ends_sentence(text) and text[-1:] not in ":,;"
+
+
+def _cut_off(blocks: list[CleanBlock]) -> bool:
+    """Whether the last block is a scrap the page stopped in: a short paragraph with no end,
+    after a paragraph that has one (a long one is kept, missing end and all)."""
+    if len(blocks) < 2 or blocks[-1].kind != "paragraph" or blocks[-2].kind == "heading":
+        return False
+    last = blocks[-1].text
+    return (
+        3 <= len(words(last)) <= CUT_OFF_WORDS
+        and not boilerplate.ends_sentence(last)
+        and last[-1:].isalnum()
+        and boilerplate.ends_sentence(blocks[-2].text)
+    )
 
 
 def _mark_subheads(blocks: list[CleanBlock]) -> list[CleanBlock]:

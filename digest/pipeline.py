@@ -9,6 +9,7 @@ from digest.align import align
 from digest.compare import view
 from digest.ingest import read_story
 from digest.lenses import apply as apply_lenses
+from digest.lenses.attribution import titled
 from digest.model import Story
 from digest.normalize import normalize
 from digest.render import templates
@@ -21,7 +22,7 @@ def analyze(folder: Path) -> Story:
     found = read_story(Path(folder))
     articles = tuple(segment(normalize(raw)) for raw in found.articles)
     claims = align(articles)
-    views = tuple(view(claim, articles) for claim in claims)
+    views = tuple(titled(view(claim, articles), articles) for claim in claims)
     return Story(found.meta, articles, views, found.problems, apply_lenses(articles, views))
 
 

@@ -29,7 +29,9 @@ from digest.executors import Dask, Executor, Processes
 from digest.generate import generate
 from digest.ingest import printable
 from digest.render import paths, search_page
+from digest.render.markup import plural
 from digest.render.page import Heading, headings
+from digest.render.site import STYLESHEETS
 from digest.stories import default_workers
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -87,6 +89,26 @@ def contents(found: list[Heading]) -> TableOfContents:
     return get_toc(tokens)
 
 
+UNSAFE_THEME_FEATURES = {
+    "content.tooltips": (
+        "it reads the text of title attributes and of overflowing page titles and inserts it into "
+        "the page as HTML, so an article sentence or headline could run a script in the reader's browser"
+    ),
+}
+"""Material features that turn page text back into markup, with the reason each is refused."""
+
+
+def _drop_unsafe_theme_features(config: MkDocsConfig) -> None:
+    """Take the refused features out of the theme, so re-adding one to mkdocs.yml cannot open the hole."""
+    features = config.theme.get("features")
+    if not isinstance(features, list):
+        return
+    for feature, reason in UNSAFE_THEME_FEATURES.items():
+        if feature in features:
+            features[:] = [item for item in features if item != feature]
+            log.warning("digest: theme feature %s is turned off: %s", feature, reason)
+
+
 class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self._serving = False
@@ -101,10 +123,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        if paths.STYLESHEET not in config.extra_css:
-            config.extra_css.append(paths.STYLESHEET)
-        if paths.LENS_STYLESHEET not in config.extra_css:
-            config.extra_css.append(paths.LENS_STYLESHEET)
+        for sheet in STYLESHEETS:
+            if sheet not in config.extra_css:
+                config.extra_css.append(sheet)
+        _drop_unsafe_theme_features(config)
         return config
 
     def seeds_path(self, config: MkDocsConfig) -> Path:
@@ -142,18 +164,27 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             raise PluginError(str(error)) from error
         if cache is not None:
             log.info(
-                "digest: %d stories: %d analysed, %d from the cache",
-                len(generated.stories),
+                "digest: %s: %d analysed, %d from the cache",
+                plural(len(generated.stories), "story", "stories"),
                 generated.analysed,
                 generated.reused,
             )
+        skipped = 0
         for story in generated.stories:
             for problem in story.problems:
                 message = printable(f"digest: {story.meta.id}/{problem.file}: {problem.reason}")
                 if problem.severity == "skipped":
+                    skipped += 1
                     log.warning(message)
                 else:
                     log.info(message)
+        if skipped and config.strict:
+            # MkDocs counts warnings for --strict only while they are shown, so "-q" would
+            # let a digest with left-out input through: the plugin fails the build itself.
+            raise PluginError(
+                f"digest: {skipped} input problem(s) left something out of the digest and the build "
+                "is strict; see the warnings above or run 'digest check'"
+            )
         self._pages = set()
         for path in generated.names:
             if path.endswith(".md"):

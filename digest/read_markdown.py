@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from digest import safe_yaml
 from digest.errors import InputError
 from digest.model import RawBlock, Removal
 
@@ -35,21 +35,19 @@ def _front_matter(text: str) -> tuple[dict[str, str | None], str]:
     if not match:
         return {}, text
     try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as error:
-        raise InputError(f"front matter is not valid YAML ({str(error).splitlines()[0]})") from None
+        data = safe_yaml.load(match.group(1))
+    except InputError as error:
+        raise InputError(f"front matter is not valid YAML ({error})") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise InputError("front matter must be a mapping of title, outlet, url, byline, published")
     front: dict[str, str | None] = {}
     for key in FRONT_FIELDS:
-        value = data.get(key)
-        if value is None:
-            continue
-        if isinstance(value, (dict, list)):
-            raise InputError(f"front matter field '{key}' must be a single value")
-        front[key] = (value.isoformat() if hasattr(value, "isoformat") else str(value)).strip() or None
+        try:
+            front[key] = safe_yaml.scalar_text(data.get(key))
+        except InputError as error:
+            raise InputError(f"front matter field '{key}' {error}") from None
     return front, text[match.end() :]
 
 

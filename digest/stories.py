@@ -18,7 +18,7 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from digest.cache import StoryCache, story_key
-from digest.ingest import address_clashes, slug
+from digest.ingest import address_clashes, story_id
 from digest.model import Problem, Story
 from digest.pipeline import analyze
 
@@ -27,10 +27,16 @@ Progress = Callable[[int, int], None]
 
 
 def story_folders(seeds: Path) -> list[Path]:
-    """Sub-folders of ``seeds``, by name; hidden folders are not stories."""
+    """Sub-folders of ``seeds``, by name; hidden folders are not stories.
+
+    Links among them count even when they loop or lead nowhere, so that reading them
+    reports the broken link rather than leaving the story out without a word.
+    """
     if not seeds.is_dir():
         return []
-    return sorted(p for p in seeds.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+    return sorted(
+        p for p in seeds.iterdir() if (p.is_dir() or p.is_symlink()) and not p.name.startswith((".", "_"))
+    )
 
 
 def default_workers() -> int:
@@ -52,7 +58,11 @@ def _context() -> BaseContext:
 
 
 def _input_size(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+    """Bytes of the folder's entries as they are, without following links (only an order)."""
+    try:
+        return sum(p.lstat().st_size for p in folder.iterdir())
+    except OSError:
+        return 0
 
 
 def analyze_many(folders: Sequence[Path], workers: int = 1, progress: Progress | None = None) -> list[Story]:
@@ -101,7 +111,7 @@ def _with_clashes(stories: list[Story], clashes: dict[Path, Problem]) -> list[St
     """Report folders left out because their address is taken, on the story that holds it."""
     by_id = {story.meta.id: position for position, story in enumerate(stories)}
     for folder, problem in sorted(clashes.items()):
-        position = by_id.get(slug(folder.name))
+        position = by_id.get(story_id(folder.name))
         if position is not None:
             first = stories[position]
             stories[position] = replace(first, problems=(*first.problems, problem))

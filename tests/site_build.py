@@ -14,7 +14,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 STORIES = ROOT / "tests" / "data" / "stories"
-CACHE_LINE = re.compile(r"digest: (\d+) stories: (\d+) analysed, (\d+) from the cache")
+CACHE_LINE = re.compile(r"digest: (\d+) stor(?:y|ies): (\d+) analysed, (\d+) from the cache")
 
 
 def copy_stories(target: Path, names: list[str] | None = None) -> Path:
@@ -32,7 +32,7 @@ def write_config(project: Path, seeds: Path, **options: Any) -> Path:
     config = {
         "site_name": "Digest test",
         "docs_dir": "docs",
-        "theme": {"name": "material"},
+        "theme": {"name": "material", "font": False},
         "plugins": ["search", {"digest": {"seeds_dir": os.path.relpath(seeds, project), **options}}],
     }
     path = project / "mkdocs.yml"

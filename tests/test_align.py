@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.align import Link, align, group, links
+from digest.align import MODEL, Link, align, group, links
 from digest.evidence import evidence, name_key, name_variants, term
 from digest.model import Article, Sentence, Source
 
@@ -181,7 +181,8 @@ def test_terms_of_one_idea_are_equal(one: str, two: str) -> None:
 
 def _pair_score(first: str, second: str) -> float:
     articles = [_article("one", first, *FILLER_A), _article("two", second, *FILLER_B)]
-    return next(link.score for link in links(articles, 0.0) if {link.a, link.b} == {"one-s1", "two-s1"})
+    found = links(articles, floor=0.0)
+    return next((link.score for link in found if {link.a, link.b} == {"one-s1", "two-s1"}), 0.0)
 
 
 def test_saying_a_fact_is_unknown_weighs_against_stating_it() -> None:
@@ -190,7 +191,8 @@ def test_saying_a_fact_is_unknown_weighs_against_stating_it() -> None:
         "The company has not said how many batteries were in the warehouse at Kelby.", stated
     )
     told = _pair_score("The company said how many batteries were in the warehouse at Kelby.", stated)
-    assert withheld <= told / 2 + 0.01
+    assert withheld < told
+    assert withheld < MODEL.link
 
 
 def test_two_sentences_saying_a_fact_is_unknown_still_meet() -> None:

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT
+from conftest import DATA, SEEDS
 
 from digest.cli import main
 
@@ -38,7 +38,7 @@ def test_a_folder_of_stories_is_checked_story_by_story(capsys: pytest.CaptureFix
 def test_without_arguments_every_seed_story_is_checked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(SEEDS, tmp_path / "seeds")
     monkeypatch.chdir(tmp_path)
     assert main(["check"]) == 0
     out = capsys.readouterr().out

@@ -192,7 +192,7 @@ def test_cli_eval_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
             "eval",
             "--json",
             str(DATA / "reference" / "iran-crimea-drones.yml"),
-            str(DATA.parent.parent / "seeds" / "iran-crimea-drones"),
+            str(DATA / "seed" / "iran-crimea-drones"),
         ]
     )
     assert code == 0
@@ -228,3 +228,43 @@ def test_cli_eval_all_fails_when_a_story_folder_is_missing(
     code = main(["eval", "--all", str(DATA / "gold"), str(tmp_path)])
     assert code == 2
     assert "no story folder" in capsys.readouterr().err
+
+
+# Anchor location, as the reference format prescribes -----------------------------------------
+
+
+def test_an_anchor_running_past_the_sentence_is_found_by_its_first_five_words() -> None:
+    """The segmenter may end a sentence earlier than the annotator's anchor does."""
+    gold = _gold(
+        same_fact=[{"A": "The city closed the river bridge early on", "B": "The river bridge was shut"}]
+    )
+    result = score(_export([["one-s1", "two-s1"]]), gold)
+    assert (result.true_positives, result.false_positives, result.sentences_lost) == (1, 0, [])
+
+
+def test_an_anchor_is_found_without_its_bullet_or_upper_case_dateline() -> None:
+    """Cleaning takes datelines and bullets off sentences; the anchor still names the sentence."""
+    gold = _gold(
+        same_fact=[
+            {"A": "RIVERTON (AP) -- The city closed", "B": "\u2022 The river bridge was shut"},
+            {"A": "RIVERTON \u2014 Engineers found cracks", "B": "Cracks were found"},
+        ]
+    )
+    result = score(_export([["one-s1", "two-s1"], ["one-s2", "two-s2"]]), gold)
+    assert (result.true_positives, result.false_negatives, result.sentences_lost) == (2, 0, [])
+
+
+def test_a_maybe_pair_found_by_the_fallbacks_is_not_counted_as_wrong() -> None:
+    anchor = "RIVERTON -- Engineers found cracks in two supports today"
+    gold = _gold(maybe=[{"A": anchor, "B": "Traffic will"}])
+    result = score(_export([["one-s2", "two-s3"]]), gold)
+    assert result.false_positives == 0
+
+
+def test_headline_anchors_are_scored_as_headlines_not_as_pairs() -> None:
+    """A same-fact entry naming two headlines adds no pair: the headline check scores them."""
+    gold = _gold()
+    gold["same_fact"].append({"A": "Bridge shut", "B": "Bridge closed"})
+    result = score(_export([["one-s1", "two-s1"], ["one-s2", "two-s2"]]), gold)
+    assert (result.true_positives, result.false_negatives) == (2, 0)
+    assert result.headlines_right == 2

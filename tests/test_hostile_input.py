@@ -129,6 +129,7 @@ def _story(folder: Path, payload: str) -> None:
         f"{payload}\n\n"
         f"Officials said the plan would fund {payload} across the northern region next year.\n\n"
         "The mayor, Elena Marsh, called the vote a turning point for the city.\n\n"
+        f"The money will reportedly go to {payload} first.\n\n"
         "Snow closed the mountain pass above the harbour for three hours.\n\n"
         f"{payload} was written on the banner that protesters carried outside the council hall.\n",
         encoding="utf-8",
@@ -142,7 +143,8 @@ def _story(folder: Path, payload: str) -> None:
         f"{payload}.\n\n"
         f"## {payload}\n\n"
         f"Officials said the plan would pay for {payload} across the northern region next year.\n\n"
-        "Mayor Elena Marsh called the vote a turning point for the whole city.\n",
+        "Mayor Elena Marsh called the vote a turning point for the whole city.\n\n"
+        f"The money will reportedly go to {payload} first of all.\n",
         encoding="utf-8",
     )
     (folder / f"{file_stem(payload)}.txt").write_text(
@@ -225,6 +227,18 @@ def test_no_tag_or_attribute_comes_from_a_payload(builds: Builds) -> None:
     hostile = _union(builds.hostile)
     assert hostile.tags <= baseline.tags, hostile.tags - baseline.tags
     assert hostile.attributes <= baseline.attributes, hostile.attributes - baseline.attributes
+
+
+def _titles(site: Path) -> set[str]:
+    return {value for _, markup in _pages(site) for _, name, value in parse(markup).pairs if name == "title"}
+
+
+def test_no_title_attribute_carries_input_text(builds: Builds) -> None:
+    """Theme scripts read ``title`` attributes back and may insert them as HTML (tooltips), so
+    every title in the hostile site must be one the harmless site has too: fixed words only."""
+    hostile = _titles(builds.hostile)
+    assert hostile, "no title attribute at all: the check would pass for the wrong reason"
+    assert hostile <= _titles(builds.benign), sorted(hostile - _titles(builds.benign))[:10]
 
 
 def test_no_event_handler_script_or_dangerous_address(builds: Builds) -> None:

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SEEDS, make_project
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-ROOT = Path(__file__).resolve().parent.parent
 STORY = "iran-crimea-drones"
 
 pytestmark = pytest.mark.slow
@@ -28,7 +28,8 @@ pytestmark = pytest.mark.slow
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     target = tmp_path_factory.mktemp("site")
-    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(target)))
+    project = make_project(tmp_path_factory.mktemp("project"), SEEDS)
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(target)))
     return target
 
 

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site, make_project
+from conftest import ROOT, SEEDS, build_site, make_project
 from mkdocs.config import load_config
 
 from digest.plugin import DigestPlugin
@@ -37,7 +37,7 @@ def test_serve_watches_the_seeds_folder() -> None:
 
 
 def test_seeds_dir_is_relative_to_the_config_file(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "p", ROOT / "seeds")
+    project = make_project(tmp_path / "p", SEEDS)
     (project / "seeds").rename(project / "stories-in")
     config_file = project / "mkdocs.yml"
     config_file.write_text(config_file.read_text().replace("seeds_dir: seeds", "seeds_dir: stories-in"))

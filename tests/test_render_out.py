@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -30,7 +31,9 @@ def test_rendered_folder_builds_without_the_plugin(
     assert config["theme"]["name"] == "material"
     extensions = {e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]}
     assert {"tables", "md_in_html", "toc"} <= extensions
-    assert (out / "docs" / config["extra_css"][0]).is_file()
+    assert config["extra_css"] == ["assets/parallax.css", "assets/lenses.css"]
+    for sheet in config["extra_css"]:
+        assert (out / "docs" / sheet).is_file()
 
     # Run from another folder with a bare environment: nothing of the digest package is needed.
     plain_env = {k: v for k, v in env().items() if k != "PYTHONPATH"}
@@ -58,6 +61,18 @@ def test_rendered_folder_builds_without_the_plugin(
 
     # The plugin adds one page of its own: the Pagefind search page.
     assert pages(bare) == pages(plugin_site) - {"search/index.html"}
+
+    # The same styling: every page links the same stylesheets, with the same content.
+    def stylesheets(page: Path) -> list[str]:
+        return re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text(encoding="utf-8"))
+
+    lens_page = next((bare / "stories").glob("*/differences/index.html")).relative_to(bare)
+    for page in (Path("index.html"), lens_page):
+        assert stylesheets(bare / page) == stylesheets(plugin_site / page)
+    linked = stylesheets(bare / lens_page)
+    assert any(href.endswith("assets/lenses.css") for href in linked), linked
+    for sheet in ("assets/parallax.css", "assets/lenses.css"):
+        assert (bare / sheet).read_bytes() == (plugin_site / sheet).read_bytes()
     claim = next((bare / "stories").glob("*/claims/*/index.html")).relative_to(bare)
     bare_claim = (bare / claim).read_text(encoding="utf-8")
     plugin_claim = (plugin_site / claim).read_text(encoding="utf-8")
@@ -73,7 +88,7 @@ def test_rendered_folder_builds_without_the_plugin(
 
 def test_render_refuses_a_missing_seeds_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", "--seeds", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == 2
-    assert "is not a folder" in capsys.readouterr().err
+    assert f"no folder of stories at {tmp_path / 'nope'}" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
 
 

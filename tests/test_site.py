@@ -1,4 +1,4 @@
-"""End to end: a real ``mkdocs build --strict`` of the repository's seeds."""
+"""End to end: a real ``mkdocs build --strict`` of the repository's site with the seed story fixture."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from conftest import ROOT, SEED_STORY, build_site, make_project
+from conftest import SEED_STORY, SEEDS, build_site, make_project
 
 from digest.text import fold_key
 
@@ -108,19 +108,19 @@ def test_published_json_matches_the_export_contract(seed_data: dict[str, Any]) -
 
 
 def test_hand_written_pages_build_beside_generated_ones(seed_site: Path) -> None:
-    for page in ("reading", "input-format", "about"):
+    for page in ("reading", "about"):
         assert (seed_site / page / "index.html").is_file()
+    # Maintainer documentation stays in the repository.
+    for page in ("input-format", "quality", "scale", "engines", "security"):
+        assert not (seed_site / page).exists()
 
 
 def test_a_hand_written_home_page_is_refused(tmp_path: Path) -> None:
     import pytest
     from mkdocs.exceptions import Abort
 
-    project = make_project(tmp_path / "p", SEEDS_DIR)
+    project = make_project(tmp_path / "p", SEEDS)
     (project / "docs" / "index.md").write_text("# Mine\n")
     with pytest.raises(Abort):
         build_site(project, tmp_path / "site")
     assert not (tmp_path / "site" / "index.html").exists()
-
-
-SEEDS_DIR = ROOT / "seeds"

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypedDict
 
+from digest.compare import summary
 from digest.evidence import name_key
 from digest.lenses.quoting import masked
-from digest.model import Article
+from digest.model import Article, ClaimView
 from digest.text import fold_key
 
 # Attribution verbs: (pattern of its forms, label shown, whether the verb itself keeps a distance).
@@ -352,6 +353,101 @@ def resolve(attribution: Attribution, previous: str | None) -> str | None:
     return None
 
 
+_NAMED_SUBJECT = re.compile(
+    r"^(?P<run>[A-Z][\w'\u2019\-]*\.?(?:\s+[A-Z][\w'\u2019\-]*\.?){0,3})"
+    r"(?=,|\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+)?[a-z]+ed\b|\s+[a-z]+s\b)"
+)
+
+
+def named_subject(text: str) -> str | None:
+    """The person a sentence opens with as its subject ("Mr. Anker, 54, …", "Paul Anker resigned …"),
+    or None. A name needs two capitalised words or a title before it, so that a place or a body
+    ("Police arrested …") is not taken for a person."""
+    match = _NAMED_SUBJECT.match(text)
+    if not match:
+        return None
+    run = match.group("run").split()
+    titled_name = False
+    while run and (run[0].lower().rstrip(".") in _TITLES or run[0].lower() in _HONORIFICS):
+        run.pop(0)
+        titled_name = True
+    blocked = _FUNCTION | ROLES | _TITLES | PRONOUNS | {"the", "a", "an", "north", "south", "east", "west"}
+    if not run or any(w.lower().rstrip(".") in blocked for w in run):
+        return None
+    if len(run) < 2 and not titled_name:
+        return None
+    return " ".join(run)
+
+
+def speakers_in(article: Article) -> dict[str, str | None]:
+    """For each sentence id, the person "he" or "she" in it refers to: the last person named
+    before it, by an attribution or as the subject of a sentence, or None."""
+    found: dict[str, str | None] = {}
+    last: str | None = None
+    for sentence in article.sentences:
+        found[sentence.id] = last
+        named = [item.speaker for item in attributions(sentence.text) if item.speaker]
+        subject = named_subject(sentence.text)
+        if named:
+            last = named[-1]
+        elif subject:
+            last = subject
+    return found
+
+
+def _bare_pronoun(text: str) -> Attribution | None:
+    return next(
+        (
+            item
+            for item in attributions(text)
+            if item.speaker is None and item.source.lower() in {"he", "she"}
+        ),
+        None,
+    )
+
+
+def credited_name(source: str, speaker: str | None) -> str:
+    """What a badge shows for an attribution: the resolved name where the outlet wrote only a pronoun.
+
+    The claim page's badge (`digest.render.lens_sections.badges`) should show
+    ``credited_name(item["source"], item["speaker"])`` rather than the source alone.
+    """
+    if speaker and source.lower() in PRONOUNS:
+        return speaker
+    return source
+
+
+def titled(view: ClaimView, articles: Sequence[Article]) -> ClaimView:
+    """The claim with a summary that names who speaks when its reference phrasing says only "he".
+
+    The phrasing of another outlet in the claim that names the speaker is used
+    first, since it is that outlet's own sentence; failing that, the pronoun is
+    followed by the name the article gave last, in brackets as an editor's
+    insertion ("…, he [Anker] says.").
+    """
+    texts = {s.id: s for article in articles for s in article.sentences}
+    reference = texts.get(view.claim.reference)
+    if reference is None or _bare_pronoun(reference.text) is None:
+        return view
+    for sentence_id in view.claim.sentences:
+        other = texts.get(sentence_id)
+        if other is not None and sentence_id != reference.id:
+            named = [item for item in attributions(other.text) if item.speaker]
+            if named and _bare_pronoun(other.text) is None:
+                return replace(view, summary=summary(other))
+    article = next((a for a in articles if a.id == reference.article), None)
+    name = speakers_in(article).get(reference.id) if article else None
+    pronoun = _bare_pronoun(reference.text)
+    if not name or pronoun is None:
+        return view
+    found = list(re.finditer(rf"\b{re.escape(pronoun.source)}\b", reference.text[: pronoun.position]))
+    if not found:
+        return view
+    end = found[-1].end()
+    text = f"{reference.text[:end]} [{name}]{reference.text[end:]}"
+    return replace(view, summary=summary(replace(reference, text=text)))
+
+
 # JSON shapes -------------------------------------------------------------------------------
 
 
@@ -417,6 +513,9 @@ def analyse(articles: Sequence[Article]) -> Data:
                 verbs[item.verb] += 1
                 if item.speaker:
                     last_speaker = item.speaker
+            if not any(item.speaker for item in found.attributions):
+                # "Paul Anker resigned on Friday. He said …": the person a sentence is about.
+                last_speaker = named_subject(sentence.text) or last_speaker
             hedge_rows: list[HedgeData] = [
                 {"marker": h.marker, "kind": h.kind, "phrase": h.phrase} for h in found.hedges
             ]

@@ -12,9 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypedDict
 
+from rapidfuzz.distance import Indel
+
 from digest.compare import word_diff
 from digest.model import Article, ClaimView
+from digest.text import tokens
 
+SAME_FACT = 0.8
+"""Token similarity of two claims' reference phrasings at which they are one fact stated twice."""
 BLIND_SPOT_SHARE = 0.5
 """A claim is a blind spot of an outlet that leaves it out when at least this share of the other
 outlets (and at least two) report it."""
@@ -24,8 +29,9 @@ class OutletData(TypedDict):
     alone: list[str]
     """Sentence ids of facts no other outlet reports."""
     blind_spots: list[str]
-    """Claim ids most other outlets report and this one does not."""
+    """Claim ids most other outlets report and this one does not, one per distinct fact."""
     claims: int
+    """Distinct facts this outlet states that another outlet states too."""
 
 
 class HeadlineRow(TypedDict):
@@ -44,15 +50,63 @@ class Data(TypedDict):
     headlines: HeadlineData
 
 
-def blind_spots(article_id: str, views: Sequence[ClaimView], outlets: int) -> list[str]:
+def facts(views: Sequence[ClaimView]) -> list[list[ClaimView]]:
+    """Claims grouped into distinct facts, in claim order.
+
+    Alignment may state one fact as two claims: two claims that share a
+    sentence, or whose reference phrasings are nearly the same words in the same
+    order, are one fact. Counting per fact keeps an outlet that reports the fact
+    under the other claim from being charged with leaving it out, and a fact
+    from being listed twice.
+    """
+    parent = list(range(len(views)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        a, b = root(i), root(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    holder: dict[str, int] = {}
+    for i, view in enumerate(views):
+        for sentence in view.claim.sentences:
+            if sentence in holder:
+                join(holder[sentence], i)
+            else:
+                holder[sentence] = i
+    keys = [[t.key for t in tokens(view.summary)] for view in views]
+    for i in range(len(views)):
+        for j in range(i + 1, len(views)):
+            shorter, longer = sorted((len(keys[i]), len(keys[j])))
+            if shorter >= SAME_FACT * longer and Indel.normalized_similarity(keys[i], keys[j]) >= SAME_FACT:
+                join(i, j)
+    groups: dict[int, list[ClaimView]] = {}
+    for i, view in enumerate(views):
+        groups.setdefault(root(i), []).append(view)
+    return [groups[key] for key in sorted(groups)]
+
+
+def blind_spots(
+    article_id: str, views: Sequence[ClaimView], outlets: int, grouped: list[list[ClaimView]] | None = None
+) -> list[str]:
+    """One claim id per distinct fact that most other outlets report and this one does not."""
     others = outlets - 1
-    return [
-        view.claim.id
-        for view in views
-        if article_id in view.missing
-        and len(view.outlets) >= 2
-        and len(view.outlets) >= BLIND_SPOT_SHARE * others
-    ]
+    found: list[str] = []
+    for fact in facts(views) if grouped is None else grouped:
+        reporting = {aid for view in fact for aid in view.outlets}
+        if (
+            article_id not in reporting
+            and any(article_id in view.missing for view in fact)
+            and len(reporting) >= 2
+            and len(reporting) >= BLIND_SPOT_SHARE * others
+        ):
+            found.append(fact[0].claim.id)
+    return found
 
 
 def headlines(articles: Sequence[Article]) -> HeadlineData:
@@ -80,11 +134,12 @@ def headlines(articles: Sequence[Article]) -> HeadlineData:
 
 def analyse(articles: Sequence[Article], views: Sequence[ClaimView]) -> Data:
     shared = {sid for view in views for sid in view.claim.sentences}
+    grouped = facts(views)
     outlets: dict[str, OutletData] = {}
     for article in articles:
         outlets[article.id] = {
             "alone": [s.id for s in article.sentences if s.id not in shared],
-            "blind_spots": blind_spots(article.id, views, len(articles)),
-            "claims": sum(1 for view in views if article.id in view.outlets),
+            "blind_spots": blind_spots(article.id, views, len(articles), grouped),
+            "claims": sum(1 for fact in grouped if any(article.id in view.outlets for view in fact)),
         }
     return {"outlets": outlets, "headlines": headlines(articles)}

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, TypedDict
 
+from rapidfuzz.distance import Indel
+
 from digest.compare import word_diff
 from digest.evidence import STOPWORDS, stem
 from digest.lenses.attribution import Attribution, attributions, resolve, same_speaker, speaker_key
@@ -24,7 +26,13 @@ from digest.text import words
 MIN_WORDS = 2
 """A one-word quotation ("dozens") is a scare quote rather than a statement to follow."""
 SHARED_RUN = 4
-"""Words in a row that make two passages one quotation (or all of the shorter one)."""
+"""Words in a row two passages must share to be one quotation (or all of the shorter one)."""
+SAME_QUOTE = 0.6
+"""Share of the shorter passage's words that must appear, in order, in the longer one (their
+longest common subsequence of words) for the two to be one quotation. A trimmed quotation scores
+1.0 and one with a word or two changed stays above 0.8, while two different sentences by the same
+speaker that share a stock phrase ("I feel very badly for …") score well under half; 0.6 asks for
+most of the words in order, so only the same quotation can be called trimmed or altered."""
 REPORTED_COVERAGE = 0.5
 """Share of a quotation's content words a sentence must repeat to count as reporting it."""
 REPORTED_MIN_TERMS = 4
@@ -98,9 +106,39 @@ def _longest_run(a: Sequence[str], b: Sequence[str]) -> int:
     return best
 
 
+def in_order_share(a: Sequence[str], b: Sequence[str]) -> float:
+    """Share of the shorter word sequence found in the longer one in order (LCS over the shorter)."""
+    shorter = min(len(a), len(b))
+    if not shorter:
+        return 0.0
+    common = (len(a) + len(b) - Indel.distance(list(a), list(b))) // 2
+    return common / shorter
+
+
 def _same_quote(a: Passage, b: Passage) -> bool:
-    run = _longest_run(a.words, b.words)
-    return run >= min(SHARED_RUN, len(_core(a.words)), len(_core(b.words)))
+    if in_order_share(a.words, b.words) < SAME_QUOTE:
+        return False
+    # Short passages also need a run of words in common, so that a few scattered common words
+    # do not make one quotation; longer ones with most words in order are one with a word changed.
+    shorter = min(len(_core(a.words)), len(_core(b.words)))
+    return shorter >= 2 * SHARED_RUN or _longest_run(a.words, b.words) >= min(SHARED_RUN, shorter)
+
+
+def _split(group: list[Passage]) -> list[list[Passage]]:
+    """A matched group cut down to passages that are the same quotation as its longest one.
+
+    Matching is pairwise, so a chain of close versions can link two passages
+    that are not the same quotation; every version must match the longest
+    itself, and the rest form quotations of their own.
+    """
+    parts: list[list[Passage]] = []
+    rest = list(group)
+    while rest:
+        quote = max(rest, key=lambda p: (len(p.words), -rest.index(p)))
+        same = [p for p in rest if p is quote or in_order_share(quote.words, p.words) >= SAME_QUOTE]
+        parts.append(same)
+        rest = [p for p in rest if all(p is not q for q in same)]
+    return parts
 
 
 def _credit(found: Sequence[Attribution], position: int, previous: str | None) -> str | None:
@@ -204,7 +242,12 @@ def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Dat
     by_id = {a.id: a for a in articles}
     texts = {s.id: s.text for a in articles for s in a.sentences}
     quotes: list[QuoteData] = []
-    for number, group in enumerate(_groups(collect(articles)), 1):
+    found = collect(articles)
+    order = {id(p): i for i, p in enumerate(found)}
+    groups = sorted(
+        (part for group in _groups(found) for part in _split(group)), key=lambda g: order[id(g[0])]
+    )
+    for number, group in enumerate(groups, 1):
         quote = max(group, key=lambda p: (len(p.words), -group.index(p)))
         carriers: list[CarrierData] = []
         missing: list[str] = []

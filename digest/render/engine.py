@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from digest.render import paths
+from digest.render.site import STYLESHEETS
 
 MARKDOWN_EXTENSIONS: list[Any] = ["tables", "md_in_html", {"toc": {"permalink": True}}]
 """The extensions the generated pages are written for, plus anchors on headings."""
@@ -23,10 +24,11 @@ def mkdocs_yml(site_name: str, docs_dir: str) -> str:
     config = {
         "site_name": site_name,
         "docs_dir": docs_dir,
-        "theme": {"name": "material"},
+        # No web fonts: a page would otherwise ask Google Fonts for them on every visit.
+        "theme": {"name": "material", "font": False},
         "plugins": ["search"],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
-        "extra_css": [paths.STYLESHEET],
+        "extra_css": list(STYLESHEETS),
         "nav": [{"Stories": paths.HOME}],
     }
     # Gitignore-style patterns read best as a literal block; they are constants, not input.

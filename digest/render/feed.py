@@ -46,7 +46,12 @@ def timestamp(value: str | None) -> str | None:
         except ValueError:
             return None
     if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        try:
+            moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        except OverflowError:  # a time near year 1 or 9999 whose offset moves it past the calendar
+            return None
+    if moment.year < 1000:  # strftime pads years below 1000 differently across platforms
+        return None
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

@@ -80,8 +80,18 @@ def _claim_link(story: Story, here: str, claim_id: str) -> str:
     return link(inert(view.summary), relative(here, paths.claim(story.meta.id, claim_id)))
 
 
-def _badge(kind: str, text: str, title: str) -> str:
-    return f'<span class="px-badge px-badge-{kind}" title="{inert(title)}">{inert(text)}</span>'
+BADGE_TITLES = {
+    "source": "attributed to this source, with this verb",
+    "loaded": "attributed with a verb that takes a side",
+    "hedge": "keeps its distance, shows doubt or notes missing evidence",
+    "none": "stated as fact, attributed to no one",
+}
+"""The hover text of each kind of badge. Fixed words only: theme scripts read a ``title`` back and
+may insert it as HTML, so no input text may ever sit in one."""
+
+
+def _badge(kind: str, text: str) -> str:
+    return f'<span class="px-badge px-badge-{kind}" title="{BADGE_TITLES[kind]}">{inert(text)}</span>'
 
 
 # Claim pages -------------------------------------------------------------------------------
@@ -96,11 +106,11 @@ def badges(story: Story, sentence_id: str) -> str:
     parts = []
     for item in found["attributions"]:
         kind = "loaded" if item["loaded"] else "source"
-        parts.append(_badge(kind, f"{item['verb']}: {item['source']}", "attributed to, with this verb"))
+        parts.append(_badge(kind, f"{item['verb']}: {item['source']}"))
     for hedge in found["hedges"]:
-        parts.append(_badge("hedge", hedge["marker"], f"{hedge['kind']}: {hedge['phrase']}"))
+        parts.append(_badge("hedge", f"{hedge['marker']} ({hedge['kind']})"))
     if found["unattributed"]:
-        parts.append(_badge("none", "no attribution", "stated as fact, attributed to no one"))
+        parts.append(_badge("none", "no attribution"))
     return " " + " ".join(parts)
 
 
@@ -250,7 +260,7 @@ def story_attribution(story: Story, here: str) -> str:
         parts.append(f"<h3>Hedges and distancing: {inert(article.source.outlet)}</h3>\n")
         parts.append(
             bullet_list(
-                f"{_badge('hedge', h['marker'], h['kind'])} {inert(h['kind'])}: "
+                f"{_badge('hedge', h['marker'])} {inert(h['kind'])}: "
                 + _sentence_link(story, here, h["sentence"], inert(h["phrase"]))
                 for h in summary["hedges"]
             )

@@ -26,6 +26,12 @@ class Site:
     """Other files by path: JSON data, the Atom feed and the stylesheet."""
 
 
+STYLESHEETS = (paths.STYLESHEET, paths.LENS_STYLESHEET)
+"""Every stylesheet the pages need, in the order a site links them; the plugin adds these to
+``extra_css`` and ``digest render`` lists them in the mkdocs.yml it writes, so both builds look
+the same."""
+
+
 def stylesheet(name: str = "parallax.css") -> str:
     return resources.files("digest.render").joinpath(name).read_text(encoding="utf-8")
 

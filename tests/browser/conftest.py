@@ -7,6 +7,7 @@ PARALLAX_SKIP_BROWSER=1 is set, so a missing browser can never pass silently.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -33,6 +34,7 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1200, "height": 900}
 PHONE = {"width": 375, "height": 740}
 SCREENSHOTS = ROOT / "docs" / "assets" / "screenshots"
+"""Where the README's pictures live; written only when PARALLAX_SCREENSHOTS=1 asks for it."""
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -51,7 +53,7 @@ def _chromium_present() -> None:
 
 @pytest.fixture(scope="session")
 def browser_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's seeds plus every test story, built with ``--strict``."""
+    """The seed story fixture plus every test story, built with ``--strict``."""
     project = make_project(tmp_path_factory.mktemp("browser-project"), SEEDS)
     for story in sorted((DATA / "stories").iterdir()):
         shutil.copytree(story, project / "seeds" / story.name)
@@ -63,10 +65,10 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         """Keep the test output free of one line per request."""
 
 
-@pytest.fixture(scope="session")
-def site_url(browser_site: Path) -> Iterator[str]:
-    """The built site served over HTTP on an ephemeral localhost port (search needs HTTP)."""
-    handler = functools.partial(_QuietHandler, directory=str(browser_site))
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """A built site served over HTTP on an ephemeral localhost port (search needs HTTP)."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -76,6 +78,12 @@ def site_url(browser_site: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site_url(browser_site: Path) -> Iterator[str]:
+    with serve(browser_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

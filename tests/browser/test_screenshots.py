@@ -1,13 +1,18 @@
-"""Screenshots of the home, a story and a claim page, kept in docs/assets/screenshots/.
+"""Screenshots of the home, a story and a claim page.
 
 Taken from the same build as the other browser tests, at a fixed desktop size,
 light scheme, with animations off and the caret hidden, so a rebuild changes a
-picture only when the pages themselves change.
+picture only when the pages themselves change. A normal run writes them to a
+temporary folder, so running the tests never changes a tracked file; the
+README's pictures in docs/assets/screenshots/ are refreshed only on request:
+
+    PARALLAX_SCREENSHOTS=1 python -m pytest tests/browser/test_screenshots.py
 """
 
 from __future__ import annotations
 
 import json
+import os
 import struct
 from pathlib import Path
 
@@ -34,8 +39,16 @@ def _png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-def test_screenshots_of_home_story_and_claim(desktop: Page, browser_site: Path) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def _target(tmp_path: Path) -> Path:
+    """The README's picture folder when asked for with PARALLAX_SCREENSHOTS=1, else a temporary one."""
+    if os.environ.get("PARALLAX_SCREENSHOTS") == "1":
+        return SCREENSHOTS
+    return tmp_path
+
+
+def test_screenshots_of_home_story_and_claim(desktop: Page, browser_site: Path, tmp_path: Path) -> None:
+    target = _target(tmp_path)
+    target.mkdir(parents=True, exist_ok=True)
     shots = {
         "home": "",
         "story": f"stories/{SEED}/",
@@ -44,7 +57,7 @@ def test_screenshots_of_home_story_and_claim(desktop: Page, browser_site: Path) 
     for name, url in shots.items():
         desktop.goto(url)
         desktop.evaluate("document.fonts.ready")
-        path = SCREENSHOTS / f"{name}.png"
+        path = target / f"{name}.png"
         desktop.screenshot(path=path, animations="disabled", caret="hide")
         assert _png_size(path) == (DESKTOP["width"], DESKTOP["height"])
         assert path.stat().st_size < 400_000, f"{path} is larger than a README picture should be"

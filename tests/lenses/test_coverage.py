@@ -3,7 +3,7 @@ from __future__ import annotations
 from conftest import MakeArticle
 
 from digest.compare import view
-from digest.lenses.coverage import analyse, headlines
+from digest.lenses.coverage import analyse, facts, headlines
 from digest.model import Claim
 
 
@@ -48,3 +48,50 @@ def test_headlines_are_compared_with_the_most_typical(make_article: MakeArticle)
 
 def test_no_articles_no_headlines() -> None:
     assert headlines([]) == {"reference": None, "rows": []}
+
+
+def test_a_fact_split_over_two_claims_is_no_blind_spot_and_counted_once(make_article: MakeArticle) -> None:
+    """Alignment may give one fact as two claims that share a sentence: the outlet in the other
+    claim reports the fact, and the outlet missing from both is charged with it once."""
+    a = make_article("a", ["The dam burst at dawn on Monday."])
+    b = make_article("b", ["The dam burst early on Monday."])
+    c = make_article("c", ["A dam burst on Monday morning."])
+    d = make_article("d", ["Fishing is banned."])
+    e = make_article("e", ["The river is closed."])
+    articles = [a, b, c, d, e]
+    claims = [
+        view(Claim("first", ("a-s1", "b-s1"), "a-s1"), articles),
+        view(Claim("second", ("b-s1", "c-s1"), "b-s1"), articles),
+    ]
+    data = analyse(articles, claims)
+    assert data["outlets"]["c"]["blind_spots"] == []
+    assert data["outlets"]["a"]["blind_spots"] == []
+    assert data["outlets"]["d"]["blind_spots"] == ["first"]
+    assert data["outlets"]["b"]["claims"] == 1
+
+
+def test_claims_with_nearly_the_same_reference_wording_are_one_fact(make_article: MakeArticle) -> None:
+    a = make_article("a", ["Ten homes in the valley were flooded on Monday night."])
+    b = make_article("b", ["Ten homes in the valley were flooded on Monday."])
+    c = make_article("c", ["Ten homes in the valley were flooded overnight."])
+    d = make_article("d", ["Ten homes in the valley flooded on Monday night."])
+    e = make_article("e", ["Fishing is banned."])
+    articles = [a, b, c, d, e]
+    claims = [
+        view(Claim("one", ("a-s1", "b-s1"), "a-s1"), articles),
+        view(Claim("two", ("d-s1", "c-s1"), "d-s1"), articles),
+    ]
+    assert [[v.claim.id for v in fact] for fact in facts(claims)] == [["one", "two"]]
+    data = analyse(articles, claims)
+    assert data["outlets"]["e"]["blind_spots"] == ["one"]
+    assert data["outlets"]["c"]["blind_spots"] == []
+
+
+def test_different_facts_stay_apart(make_article: MakeArticle) -> None:
+    a = make_article("a", ["The dam burst at dawn.", "The mayor resigned on Tuesday."])
+    b = make_article("b", ["The dam burst early.", "The mayor quit on Tuesday."])
+    claims = [
+        view(Claim("burst", ("a-s1", "b-s1"), "a-s1"), [a, b]),
+        view(Claim("mayor", ("a-s2", "b-s2"), "a-s2"), [a, b]),
+    ]
+    assert len(facts(claims)) == 2

