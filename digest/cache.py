@@ -182,7 +182,8 @@ def writable(cache: StoryCache) -> bool:
     try:
         pages_folder(cache).mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        log.warning("digest: cannot write the analysis cache in %s (%s)", cache.folder, error)
+        # A note, not a warning, as in `StoryCache.store`: a strict build must not fail on it.
+        log.info("digest: note: cannot write the analysis cache in %s (%s)", cache.folder, error)
         return False
     return True
 
