@@ -9,6 +9,7 @@ stay clean).
 
 from __future__ import annotations
 
+from digest.lenses import coverage
 from digest.model import ClaimView, Phrasing, Story
 from digest.render import lens_sections, paths, templates
 from digest.render.markup import bullet_list, diff_html, inert, link, plural, relative, strong
@@ -63,9 +64,12 @@ def render(story: Story, position: int) -> tuple[str, str]:
         phrasings.append(
             templates.markup(f'<div class="px-phrasing">\n<p class="px-label">{label}</p>\n{body}\n</div>\n')
         )
+    siblings = sibling_claims(story, view)
+    elsewhere = {aid for sibling in siblings for aid in sibling.outlets}
     missing = [
         templates.markup(link(_outlet(story, aid), relative(here, paths.article(story.meta.id, aid))))
         for aid in view.missing
+        if aid not in elsewhere
     ]
     lenses = [
         lens_sections.claim_reuse(story, view),
@@ -80,9 +84,39 @@ def render(story: Story, position: int) -> tuple[str, str]:
         phrasings=phrasings,
         lenses=[templates.markup(section) for section in lenses if section],
         missing=missing,
+        siblings=templates.markup(_siblings(story, siblings, here)),
         neighbours=templates.markup(_neighbours(story, position, here)),
     )
     return here, page
+
+
+def sibling_claims(story: Story, view: ClaimView) -> list[ClaimView]:
+    """The other claims that state the same fact (`digest.lenses.coverage.facts`).
+
+    An outlet whose sentence was aligned to one of them reports the fact too, so it is not
+    listed as leaving it out.
+    """
+    for fact in coverage.facts(story.claims):
+        if any(member is view for member in fact):
+            return [member for member in fact if member is not view]
+    return []
+
+
+def _siblings(story: Story, siblings: list[ClaimView], here: str) -> str:
+    if not siblings:
+        return ""
+    positions = {id(v): n for n, v in enumerate(story.claims, 1)}
+    items = []
+    for sibling in siblings:
+        target = relative(here, paths.claim(story.meta.id, sibling.claim.id))
+        outlets = ", ".join(_outlet(story, aid) for aid in sibling.outlets)
+        label = f"claim {positions[id(sibling)]}: {inert(sibling.summary)}"
+        items.append(f"{link(label, target)} ({outlets})")
+    return (
+        "<p>The same fact is also aligned as another claim:</p>\n"
+        + bullet_list(items)
+        + "<p>Outlets listed there report it too, so they are not counted as leaving it out.</p>\n"
+    )
 
 
 def _side_by_side(reference_name: str, reference_text: str, name: str, text: str) -> str:

@@ -106,7 +106,9 @@ def badges(story: Story, sentence_id: str) -> str:
     parts = []
     for item in found["attributions"]:
         kind = "loaded" if item["loaded"] else "source"
-        parts.append(_badge(kind, f"{item['verb']}: {item['source']}"))
+        # "said: he" tells a reader nothing: the name the article gave is shown instead.
+        name = attribution.credited_name(item["source"], item["speaker"])
+        parts.append(_badge(kind, f"{item['verb']}: {name}"))
     for hedge in found["hedges"]:
         parts.append(_badge("hedge", f"{hedge['marker']} ({hedge['kind']})"))
     if found["unattributed"]:
