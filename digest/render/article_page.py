@@ -3,7 +3,9 @@ and everything normalization removed, with the reason."""
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
+from collections.abc import Callable
 
 from digest.model import Article, Story
 from digest.render import paths, templates
@@ -16,8 +18,34 @@ def _claims_by_sentence(story: Story) -> dict[str, list[int]]:
     found: dict[str, list[int]] = defaultdict(list)
     for position, view in enumerate(story.claims):
         for sentence_id in view.claim.sentences:
-            found[sentence_id].append(position)
+            if position not in found[sentence_id]:
+                found[sentence_id].append(position)
     return found
+
+
+def claim_marks(numbers: list[int], target: Callable[[int], str]) -> str:
+    """Links to a sentence's claims that say what they are ("claim 6"), not footnote-like "[6]"."""
+    if not numbers:
+        return ""
+    links = ", ".join(
+        f'<a href="{html.escape(target(n))}" aria-label="claim {n + 1}: how each outlet phrased it">'
+        f"{n + 1}</a>"
+        for n in sorted(numbers)
+    )
+    word = "claim" if len(numbers) == 1 else "claims"
+    return f' <span class="px-claimref">{word} {links}</span>'
+
+
+LEGEND = (
+    '<div class="px-legend" role="note" data-pagefind-ignore>\n'
+    "<p><strong>How to read this article.</strong></p>\n<ul>\n"
+    '<li><span class="px-shared">Text in full colour</span> is also reported by at least one other '
+    'outlet; the <span class="px-claimref">claim</span> link after it leads to the claim page, which '
+    "shows how every outlet phrased it. Claims are numbered as on the story page, so the numbers do not "
+    "follow the article's order;</li>\n"
+    '<li><span class="px-alone">grey text</span> is reported by this outlet alone.</li>\n'
+    "</ul>\n</div>\n"
+)
 
 
 def render(story: Story, article: Article) -> tuple[str, str]:
@@ -42,11 +70,19 @@ def render(story: Story, article: Article) -> tuple[str, str]:
     def claim_target(position: int) -> str:
         return relative(here, paths.claim(story.meta.id, story.claims[position].claim.id))
 
-    for sentence in article.sentences:
-        marks = "".join(
-            f"<sup>{link(f'[{n + 1}]', claim_target(n))}</sup>" for n in claims_of.get(sentence.id, [])
+    sentences = article.sentences
+    for index, sentence in enumerate(sentences):
+        numbers = claims_of.get(sentence.id, [])
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        # Sentences in a row aligned to the same claims carry one mark, after the last of them,
+        # rather than the same number repeated after each.
+        same_run = (
+            following is not None
+            and following.paragraph == sentence.paragraph
+            and sorted(claims_of.get(following.id, [])) == sorted(numbers)
         )
-        css = "px-shared" if sentence.id in claims_of else "px-alone"
+        marks = "" if same_run else claim_marks(numbers, claim_target)
+        css = "px-shared" if numbers else "px-alone"
         paragraphs[sentence.paragraph].append(
             f'<span class="{css}" id="{sentence.id}">{inert(sentence.text)}</span>{marks}'
         )
@@ -65,6 +101,7 @@ def render(story: Story, article: Article) -> tuple[str, str]:
         meta=templates.markup(SEPARATOR.join(facts)),
         text=templates.markup("".join(parts)),
         removed=templates.markup(removed),
+        legend=templates.markup(LEGEND),
     )
     return here, page
 

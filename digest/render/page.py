@@ -57,8 +57,17 @@ def slug(text: str) -> str:
     return re.sub(r"[-\s]+", "-", value)
 
 
-def finish(path: str, title: str, body: str) -> Page:
-    """The page with anchors on its headings and its contents; blank lines dropped from the body."""
+HEADING_PREFIX = "part_"
+"""Prefix of heading anchors on pages whose other elements carry ids made from input (an
+article's sentences, ``<article>-s<n>``). Those ids are letters, digits and single dashes, never
+an underscore, so a prefixed heading anchor can never equal one, whatever a subhead says."""
+
+
+def finish(path: str, title: str, body: str, prefix: str = "") -> Page:
+    """The page with anchors on its headings and its contents; blank lines dropped from the body.
+
+    ``prefix`` goes before every heading anchor; see `HEADING_PREFIX`.
+    """
     used: dict[str, int] = {}
     toc: list[Heading] = []
 
@@ -70,7 +79,7 @@ def finish(path: str, title: str, body: str) -> Page:
         base = slug(html.unescape(text)) or "section"
         count = used.get(base, 0)
         used[base] = count + 1
-        name = base if count == 0 else f"{base}_{count}"
+        name = prefix + (base if count == 0 else f"{base}_{count}")
         toc.append(Heading(level, name, text))
         return f'<h{level} id="{name}">{inner}</h{level}>'
 

@@ -15,7 +15,7 @@ from importlib import resources
 from digest.export import to_json
 from digest.model import Story
 from digest.render import article_page, claim_page, feed, home, paths, story_page
-from digest.render.page import Page, finish
+from digest.render.page import HEADING_PREFIX, Page, finish
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,8 @@ def story_pages(story: Story) -> list[Page]:
     for position, view in enumerate(story.claims):
         pages.append(_finished(claim_page.render(story, position), view.summary))
     for article in story.articles:
-        pages.append(_finished(article_page.render(story, article), article_page.title(article)))
+        path, body = article_page.render(story, article)
+        pages.append(finish(path, article_page.title(article), body, HEADING_PREFIX))
     return pages
 
 
