@@ -29,7 +29,7 @@ def test_home_lists_the_story_with_counts(seed_site: Path) -> None:
     home = _text((seed_site / "index.html").read_text())
     assert "iranian personnel in crimea supporting russian drone strikes" in home
     assert "breakingnews.ie" in home and "hngn" in home and "rt" in home
-    assert "claims reported by all outlets:" in home
+    assert "facts reported by all outlets:" in home and "by some but not all:" in home
 
 
 def test_directly_engaged_claim_shows_all_three_outlets(seed_site: Path, seed_data: dict[str, Any]) -> None:

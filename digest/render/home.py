@@ -1,4 +1,4 @@
-"""The story list: every story, newest first, with its outlets and claim counts.
+"""The story list: every story, newest first, with its outlets and fact counts.
 
 The list is split into pages of `PER_PAGE` stories, the first being the home
 page, so that no page grows with the number of stories.
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from digest.model import Story
 from digest.render import paths, templates
-from digest.render.markup import block, heading, inert, link, paragraph, plural, relative, strong
-from digest.render.story_page import counts
+from digest.render.markup import block, heading, inert, link, paragraph, plural, relative
+from digest.render.story_page import counts_sentence
 
 TITLE = "Stories"
 PER_PAGE = 40
@@ -56,18 +56,12 @@ def _page(stories: Sequence[Story], number: int, count: int) -> tuple[str, str]:
     here = paths.home(number)
     parts = []
     for story in stories:
-        by_all, several, alone = counts(story)
         target = relative(here, paths.story(story.meta.id))
         outlets = ", ".join(inert(a.source.outlet) for a in story.articles) or "no readable articles"
         date = f"{inert(story.meta.date)} \u00b7 " if story.meta.date else ""
         parts.append(heading(2, link(inert(story.meta.title), target)))
         parts.append(paragraph(f"{date}{plural(len(story.articles), 'outlet')}: {outlets}"))
-        parts.append(
-            paragraph(
-                f"Claims reported by all outlets: {strong(str(by_all))} \u00b7 by several: "
-                f"{strong(str(several))} \u00b7 facts reported by one outlet only: {strong(str(alone))}"
-            )
-        )
+        parts.append(paragraph(counts_sentence(story)))
         skipped = sum(1 for p in story.problems if p.severity == "skipped")
         if skipped:
             parts.append(paragraph(f"{plural(skipped, 'input problem')}: see the story page."))

@@ -14,7 +14,18 @@ from typing import cast
 from digest.lenses import attribution, coverage, names, numbers_lens, quotes, reuse
 from digest.model import ClaimView, DiffKind, DiffOp, Story
 from digest.render import paths
-from digest.render.markup import bullet_list, diff_html, inert, link, plural, relative, strong, table
+from digest.render.markup import (
+    bullet_list,
+    diff_html,
+    fold,
+    inert,
+    link,
+    plural,
+    relative,
+    stacked_table,
+    strong,
+    table,
+)
 
 _STATUS = {
     "verbatim": "quotes it verbatim",
@@ -116,7 +127,7 @@ def badges(story: Story, sentence_id: str) -> str:
     return " " + " ".join(parts)
 
 
-def _quote_rows(story: Story, here: str, quote: quotes.QuoteData) -> str:
+def _quote_rows(story: Story, here: str, quote: quotes.QuoteData, folded: bool = False) -> str:
     rows = []
     for carrier in quote["carriers"]:
         if carrier["status"] in {"trimmed", "altered"}:
@@ -136,12 +147,13 @@ def _quote_rows(story: Story, here: str, quote: quotes.QuoteData) -> str:
     if quote["speakers_differ"]:
         credited = ", ".join(inert(s) for s in quote["speakers"])
         flag = f'<p class="px-flag">\u2691 Credited to different speakers: {credited}.</p>\n'
-    return (
-        f'<p class="px-quote">\u201c{inert(quote["text"])}\u201d</p>\n'
-        + flag
-        + table(["Outlet", "How", "Credited to", "Wording"], rows)
-        + "\n"
-    )
+    quoted = f"\u201c{inert(quote['text'])}\u201d"
+    details = flag + stacked_table(["Outlet", "How", "Credited to", "Wording"], rows)
+    if folded:
+        carried = f"carried by {len(quote['carriers'])} of {plural(len(story.articles), 'outlet')}"
+        summary = f'<span class="px-quote">{quoted}</span> <span class="px-fold__count">{carried}</span>'
+        return fold(summary, details)
+    return f'<p class="px-quote">{quoted}</p>\n' + details + "\n"
 
 
 def claim_quotes(story: Story, view: ClaimView, here: str) -> str:
@@ -174,7 +186,7 @@ def _figure_rows(story: Story, here: str, rows: Sequence[numbers_lens.FigureData
         lines.extend(
             [inert(row["value"]), _outlet(story, aid), "not given", "\u2014"] for aid in row["missing"]
         )
-    return table(["Figure", "Outlet", "As written", "Qualifier"], lines) + "\n"
+    return stacked_table(["Figure", "Outlet", "As written", "Qualifier"], lines) + "\n"
 
 
 def claim_numbers(story: Story, view: ClaimView, here: str) -> str:
@@ -217,11 +229,12 @@ def story_quotes(story: Story, here: str) -> str:
     parts = [
         "<h2>Quotations</h2>\n",
         "<p>Each quoted passage, compared with its longest version: who quotes it word for word, "
-        "who trims or changes it, who gives it only in reported speech, and whom each outlet credits.</p>\n",
+        "who trims or changes it, who gives it only in reported speech, and whom each outlet credits. "
+        "Open a quotation to see every outlet's wording.</p>\n",
     ]
     # The passages most outlets carry come first; ties keep the lens's reading order.
     ranked = sorted(data["quotes"], key=lambda quote: -len(quote["carriers"]))
-    parts.extend(_quote_rows(story, here, quote) for quote in ranked[:QUOTE_LIMIT])
+    parts.extend(_quote_rows(story, here, quote, folded=True) for quote in ranked[:QUOTE_LIMIT])
     parts.append(_more(len(ranked) - QUOTE_LIMIT, "quotation"))
     return "".join(parts)
 
@@ -259,15 +272,15 @@ def story_attribution(story: Story, here: str) -> str:
         summary = data["outlets"].get(article.id)
         if not summary or not summary["hedges"]:
             continue
-        parts.append(f"<h3>Hedges and distancing: {inert(article.source.outlet)}</h3>\n")
-        parts.append(
-            bullet_list(
-                f"{_badge('hedge', h['marker'])} {inert(h['kind'])}: "
-                + _sentence_link(story, here, h["sentence"], inert(h["phrase"]))
-                for h in summary["hedges"]
-            )
-            + "\n"
+        hedges = summary["hedges"]
+        shown = hedges[:STORY_LIST_LIMIT]
+        items = bullet_list(
+            f"{_badge('hedge', h['marker'])} {inert(h['kind'])}: "
+            + _sentence_link(story, here, h["sentence"], inert(h["phrase"]))
+            for h in shown
         )
+        title = f"Hedges and distancing: {inert(article.source.outlet)} ({len(hedges)})"
+        parts.append(fold(title, items + _more(len(hedges) - len(shown), "hedge")))
     return "".join(parts)
 
 
@@ -296,7 +309,7 @@ def story_numbers(story: Story, here: str) -> str:
             for aid, items in vague
             for item in items
         ]
-        parts.append(table(["Outlet", "Amount", "Where"], rows[:STORY_LIST_LIMIT]) + "\n")
+        parts.append(stacked_table(["Outlet", "Amount", "Where"], rows[:STORY_LIST_LIMIT]) + "\n")
         parts.append(_more(len(rows) - STORY_LIST_LIMIT, "amount"))
     return "".join(parts)
 
@@ -323,7 +336,7 @@ def story_names(story: Story, here: str) -> str:
     return (
         "<h2>Spellings of names</h2>\n"
         "<p>One person or place spelled differently across outlets.</p>\n"
-        + table(["Spellings", "Who writes which", "Examples"], rows)
+        + stacked_table(["Spellings", "Who writes which", "Examples"], rows)
         + "\n"
     )
 
@@ -347,13 +360,15 @@ def story_coverage(story: Story, here: str) -> str:
             ]
         )
         if outlet["blind_spots"]:
-            spots.append(f"<h3>Left out by {inert(article.source.outlet)}</h3>\n")
-            shown = outlet["blind_spots"][:STORY_LIST_LIMIT]
-            spots.append(bullet_list(_claim_link(story, here, cid) for cid in shown) + "\n")
-            spots.append(_more(len(outlet["blind_spots"]) - len(shown), "blind spot"))
+            found = outlet["blind_spots"]
+            shown = found[:STORY_LIST_LIMIT]
+            title = f"Left out by {inert(article.source.outlet)} ({plural(len(found), 'fact')})"
+            body = bullet_list(_claim_link(story, here, cid) for cid in shown)
+            spots.append(fold(title, body + _more(len(found) - len(shown), "blind spot")))
     parts = [
         "<h2>What each outlet alone reports, and leaves out</h2>\n",
-        "<p>Blind spots are facts most other outlets report and this one does not.</p>\n",
+        "<p>Blind spots are facts at least half of the other outlets report and this one does not; "
+        "open an outlet's list to see them.</p>\n",
         table(["Outlet", "Shared facts it states", "Facts it alone reports", "Blind spots"], rows),
         "\n",
         *spots,
@@ -375,7 +390,7 @@ def story_coverage(story: Story, here: str) -> str:
             ]
             for row in headlines["rows"]
         ]
-        parts.append(table(["Outlet", "Headline", "Words in common"], lines) + "\n")
+        parts.append(stacked_table(["Outlet", "Headline", "Words in common"], lines) + "\n")
     return "".join(parts)
 
 
@@ -384,7 +399,7 @@ def story_reuse(story: Story) -> str:
     if not data or len(data["articles"]) < 2:
         return ""
     ids = data["articles"]
-    header = ["Share of \u2193 found in \u2192", *(_outlet(story, aid) for aid in ids)]
+    header = ["This outlet\u2019s text is also carried by:", *(_outlet(story, aid) for aid in ids)]
     levels = {}
     for pair in data["pairs"]:
         levels[(pair["a"], pair["b"])] = levels[(pair["b"], pair["a"])] = pair["level"]
@@ -404,7 +419,8 @@ def story_reuse(story: Story) -> str:
     thresholds = data["thresholds"]
     parts = [
         "<h2>Text reuse</h2>\n",
-        "<p>How much of each article's text (row) another article (column) also carries: sentences close "
+        "<p>Read along a row: how much of that outlet's article each outlet in the columns also carries. "
+        "Sentences close "
         "enough to be one text edited "
         f"(at least {_percent(thresholds['sentence_match'])} of words in common) "
         "count their shared words; words inside runs of eight shared words in a row count as verbatim "

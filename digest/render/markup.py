@@ -199,5 +199,30 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
 
 
+def stacked_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A table that the stylesheet stacks into one block per row on a phone, each cell led by its
+    column's name from ``data-label``. ``header`` must be fixed words, never input text."""
+    head = "".join(f"<th>{cell}</th>" for cell in header)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td data-label="{html.escape(label)}">{cell}</td>'
+            for label, cell in zip(header, row, strict=True)
+        )
+        + "</tr>\n"
+        for row in rows
+    )
+    return (
+        '<div class="px-stack">\n'
+        f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n</div>\n"
+    )
+
+
+def fold(summary: str, body: str, is_open: bool = False) -> str:
+    """A section a reader opens and closes; both parts must already be inert markup."""
+    attribute = " open" if is_open else ""
+    return f'<details class="px-fold"{attribute}>\n<summary>{summary}</summary>\n{body}</details>\n'
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from digest.lenses import coverage
 from digest.model import Story
 from digest.render import lens_sections, paths, templates
 from digest.render.markup import (
@@ -14,8 +15,8 @@ from digest.render.markup import (
     plural,
     relative,
     strong,
-    table,
 )
+from digest.render.page import finish
 
 
 def shared_sentences(story: Story) -> set[str]:
@@ -23,26 +24,40 @@ def shared_sentences(story: Story) -> set[str]:
 
 
 def counts(story: Story) -> tuple[int, int, int]:
-    """Claims stated by all outlets, claims stated by several, facts stated by one outlet."""
+    """Distinct facts reported by every outlet, by some but not all (two or more), and by one only.
+
+    Shared facts are counted with `digest.lenses.coverage.facts`, so one fact aligned as two
+    claims counts once, with every outlet that reports it under either claim.
+    """
     everyone = len(story.articles)
-    by_all = sum(1 for view in story.claims if len(view.outlets) == everyone)
-    several = len(story.claims) - by_all
+    grouped = coverage.facts(story.claims)
+    by_all = sum(1 for fact in grouped if len({aid for v in fact for aid in v.outlets}) == everyone)
+    some = len(grouped) - by_all
     shared = shared_sentences(story)
     alone = sum(1 for a in story.articles for s in a.sentences if s.id not in shared)
-    return by_all, several, alone
+    return by_all, some, alone
+
+
+def counts_sentence(story: Story) -> str:
+    """The counts in words that leave no doubt whether "some" includes "all"."""
+    by_all, some, alone = counts(story)
+    everyone = "both outlets" if len(story.articles) == 2 else "all outlets"
+    return (
+        f"Facts reported by {everyone}: {strong(str(by_all))} \u00b7 "
+        f"by some but not all: {strong(str(some))} \u00b7 "
+        f"by one outlet only: {strong(str(alone))}"
+    )
 
 
 def render(story: Story) -> tuple[str, str]:
     """(path, HTML) of the story page."""
     here = paths.story(story.meta.id)
     story_id = story.meta.id
-    by_all, several, alone = counts(story)
     date = f"{inert(story.meta.date)} \u00b7 " if story.meta.date else ""
     meta = (
         f"{date}{plural(len(story.articles), 'outlet')} \u00b7 "
-        f"{plural(len(story.claims), 'shared claim')} ({by_all} reported by all, {several} by several) "
-        f"\u00b7 {plural(alone, 'fact')} reported by one outlet only \u00b7 "
         f"{link('data as JSON', relative(here, paths.data(story_id)))}"
+        f"<br>{counts_sentence(story)}"
     )
     page = templates.render(
         "story.html",
@@ -70,13 +85,27 @@ def render_differences(story: Story) -> tuple[str, str]:
         lens_sections.story_names(story, here),
         lens_sections.story_reuse(story),
     ]
+    present = [section for section in sections if section]
     page = templates.render(
         "differences.html",
         story_title=templates.markup(inert(story.meta.title)),
         story=relative(here, paths.story(story.meta.id)),
-        sections=[templates.markup(section) for section in sections if section],
+        contents=templates.markup(_contents("".join(present))),
+        sections=[templates.markup(section) for section in present],
     )
     return here, page
+
+
+def _contents(body: str) -> str:
+    """Links to the sections of a long page, with the anchors `digest.render.page.finish` gives them,
+    so a phone (where the theme hides its contents sidebar) can jump straight to one."""
+    sections = [h for h in finish("contents", "", body).toc if h.level == 2]
+    if len(sections) < 2:
+        return ""
+    items = bullet_list(f'<a href="#{h.anchor}">{h.markup}</a>' for h in sections)
+    return (
+        f'<nav class="px-contents" aria-label="Sections of this page" data-pagefind-ignore>\n{items}</nav>\n'
+    )
 
 
 def differences_title(story: Story) -> str:
@@ -121,8 +150,10 @@ def _outlets(story: Story, here: str) -> str:
     return '<div class="px-cards px-cards--outlets">\n' + "".join(cards) + "</div>\n"
 
 
-YES = "\u25cf"
-NO = "\u25cb"
+YES = "yes"
+NO = "no"
+"""The words of the coverage matrix's cells; the stylesheet puts a tick or a cross before them and,
+on a phone, the outlet's name (from ``data-outlet``), so a mark never rests on a glyph alone."""
 MATRIX_LABEL = 90
 """Characters of a claim's summary shown in the matrix; its page has the whole sentence."""
 
@@ -131,6 +162,12 @@ def matrix_label(summary: str) -> str:
     if len(summary) <= MATRIX_LABEL:
         return summary
     return summary[:MATRIX_LABEL].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+
+
+def _mark(outlet: str, present: bool) -> str:
+    """One cell: its word says it, its class draws it; ``outlet`` is already inert."""
+    kind, word = ("px-yes", YES) if present else ("px-no", NO)
+    return f'<td class="{kind}" data-outlet="{outlet}">{word}</td>'
 
 
 def _matrix(story: Story, here: str) -> str:
@@ -144,25 +181,24 @@ def _matrix(story: Story, here: str) -> str:
         )
     if not story.claims:
         return paragraph("No fact is reported by more than one outlet.")
-    header = ["Claim", *(inert(a.source.outlet) for a in story.articles)]
+    names = [inert(a.source.outlet) for a in story.articles]
+    head = '<th scope="col">Fact</th>' + "".join(f'<th scope="col">{name}</th>' for name in names)
     rows = []
     for number, view in enumerate(story.claims, 1):
         target = relative(here, paths.claim(story.meta.id, view.claim.id))
         label = f'<span class="px-claim-label">{number}. {inert(matrix_label(view.summary))}</span>'
-        cells = [link(label, target)]
         present = set(view.outlets)
-        # The cells are the bulk of a large story's page, so they hold the bare symbol;
-        # the paragraph above the table says in words what each symbol means.
-        cells.extend(YES if a.id in present else NO for a in story.articles)
-        rows.append(cells)
+        cells = "".join(_mark(name, a.id in present) for name, a in zip(names, story.articles, strict=True))
+        rows.append(f'<tr><th scope="row">{link(label, target)}</th>{cells}</tr>\n')
     return (
         paragraph(
-            "Each row is a fact that two or more outlets report; "
-            "\u25cf marks an outlet that reports it, \u25cb one that does not. "
-            "On a narrow screen the table scrolls sideways."
+            "Each row is a fact that two or more outlets report, numbered as its claim page; "
+            "\u2713\u00a0yes marks an outlet that reports it, \u2715\u00a0no one that does not. "
+            "On a wide screen the table scrolls sideways inside its box when there are many outlets; "
+            "on a phone each fact is listed with its outlets below it."
         )
         + '<div class="px-matrix">\n'
-        + table(header, rows)
+        + f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>\n"
         + "</div>\n"
     )
 

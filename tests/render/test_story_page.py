@@ -59,10 +59,26 @@ def test_matrix_has_a_row_per_claim_with_labels_the_stylesheet_can_shorten(stori
         _, page = story_page.render(story)
         matrix = _section(page, "Coverage")
         assert '<div class="px-matrix">' in matrix
-        rows = re.findall(r"<tr><td>.*?</tr>", matrix)
+        rows = re.findall(r'<tr><th scope="row">.*?</tr>', matrix)
         assert len(rows) == len(story.claims)
         for number, (row, view) in enumerate(zip(rows, story.claims, strict=True), 1):
             label = inert(story_page.matrix_label(view.summary))
-            assert f'><span class="px-claim-label">{number}. {label}</span></a></td>' in row
-            assert row.count(story_page.YES) == len(view.outlets)
-            assert row.count(story_page.NO) == len(view.missing)
+            assert f'><span class="px-claim-label">{number}. {label}</span></a></th>' in row
+            assert row.count('<td class="px-yes"') == len(view.outlets)
+            assert row.count('<td class="px-no"') == len(view.missing)
+            for article in story.articles:
+                assert f'data-outlet="{inert(article.source.outlet)}"' in row
+
+
+def test_counts_speak_of_facts_and_say_whether_some_includes_all(stories: list[Story]) -> None:
+    from digest.lenses.coverage import facts
+    from digest.render import home
+
+    for story in stories:
+        by_all, some, _ = story_page.counts(story)
+        assert by_all + some == len(facts(story.claims))
+        _, page = home.render([story])
+        line = re.search(r"<p>Facts reported by (all outlets|both outlets).*?</p>", page)
+        assert line, page
+        assert "by some but not all: " in line.group(0) and "by one outlet only: " in line.group(0)
+        assert "claim" not in line.group(0).lower()
