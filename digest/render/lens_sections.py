@@ -41,6 +41,9 @@ STORY_LIST_LIMIT = 12
 readable and small however large the story (claim pages and the JSON keep everything)."""
 
 
+FIRST_SHOWN = 3
+"""Rows of a long story-wide table shown before a "show more" fold holds the rest."""
+
 QUOTE_LIMIT = 8
 """Quotations listed on a story's lens page; each carries a table of every outlet, so fewer."""
 
@@ -295,7 +298,11 @@ def story_numbers(story: Story, here: str) -> str:
             "<p>Figures that more than one outlet gives anywhere in its article, with the words around "
             "them; \u2691 marks a figure the outlets qualify differently.</p>\n"
         )
-        parts.append(_figure_rows(story, here, data["story"][:STORY_LIST_LIMIT]))
+        listed = data["story"][:STORY_LIST_LIMIT]
+        parts.append(_figure_rows(story, here, listed[:FIRST_SHOWN]))
+        if len(listed) > FIRST_SHOWN:
+            rest = _figure_rows(story, here, listed[FIRST_SHOWN:])
+            parts.append(fold(f"Show {plural(len(listed) - FIRST_SHOWN, 'more figure')}", rest))
         parts.append(_more(len(data["story"]) - STORY_LIST_LIMIT, "figure"))
     vague = [(aid, rows) for aid, rows in data["vague"].items() if rows]
     if vague:
@@ -309,7 +316,12 @@ def story_numbers(story: Story, here: str) -> str:
             for aid, items in vague
             for item in items
         ]
-        parts.append(stacked_table(["Outlet", "Amount", "Where"], rows[:STORY_LIST_LIMIT]) + "\n")
+        header = ["Outlet", "Amount", "Where"]
+        listed = rows[:STORY_LIST_LIMIT]
+        parts.append(stacked_table(header, listed[:FIRST_SHOWN]))
+        if len(listed) > FIRST_SHOWN:
+            rest = stacked_table(header, listed[FIRST_SHOWN:])
+            parts.append(fold(f"Show {plural(len(listed) - FIRST_SHOWN, 'more amount')}", rest))
         parts.append(_more(len(rows) - STORY_LIST_LIMIT, "amount"))
     return "".join(parts)
 
