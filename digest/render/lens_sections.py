@@ -317,11 +317,11 @@ def story_numbers(story: Story, here: str) -> str:
             for item in items
         ]
         header = ["Outlet", "Amount", "Where"]
-        listed = rows[:STORY_LIST_LIMIT]
-        parts.append(stacked_table(header, listed[:FIRST_SHOWN]))
-        if len(listed) > FIRST_SHOWN:
-            rest = stacked_table(header, listed[FIRST_SHOWN:])
-            parts.append(fold(f"Show {plural(len(listed) - FIRST_SHOWN, 'more amount')}", rest))
+        amounts = rows[:STORY_LIST_LIMIT]
+        parts.append(stacked_table(header, amounts[:FIRST_SHOWN]))
+        if len(amounts) > FIRST_SHOWN:
+            rest = stacked_table(header, amounts[FIRST_SHOWN:])
+            parts.append(fold(f"Show {plural(len(amounts) - FIRST_SHOWN, 'more amount')}", rest))
         parts.append(_more(len(rows) - STORY_LIST_LIMIT, "amount"))
     return "".join(parts)
 
