@@ -28,15 +28,21 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import functools
 import json
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +53,6 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_corpus  # noqa: E402
 
-_EXTENSIONS = ["tables", "md_in_html", {"toc": {"permalink": True}}]
 _ANALYSED = re.compile(r"digest: (\d+) stories: (\d+) analysed, (\d+) from the cache")
 
 
@@ -119,16 +124,38 @@ def time_analysis(seeds: Path, report: Path) -> None:
 
 
 def plugin_config(folder: Path, seeds: Path) -> Path:
+    """The digest plugin alone: search is Pagefind's, which the plugin runs after the build."""
     (folder / "docs").mkdir(parents=True)
     config = {
         "site_name": "Parallax scale test",
         "docs_dir": "docs",
         "theme": {"name": "material"},
-        "plugins": ["search", {"digest": {"seeds_dir": os.path.relpath(seeds, folder)}}],
-        "markdown_extensions": _EXTENSIONS,
+        "plugins": [{"digest": {"seeds_dir": os.path.relpath(seeds, folder)}}],
     }
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def floor_project(folder: Path, pages: int) -> Path:
+    """A bare MkDocs + Material site (default plugins, so its own search) of ``pages`` trivial pages
+    out of the navigation: the least any site engine of this kind spends on that many pages."""
+    docs = folder / "docs"
+    (docs / "p").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n\nThe floor.\n", encoding="utf-8")
+    for number in range(pages - 1):
+        (docs / "p" / f"{number}.md").write_text(
+            f"# Page {number}\n\nOne short paragraph of page {number}, about as long as a sentence.\n",
+            encoding="utf-8",
+        )
+    config = {
+        "site_name": "Floor",
+        "docs_dir": "docs",
+        "theme": {"name": "material"},
+        "nav": [{"Home": "index.md"}],
+    }
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False) + "not_in_nav: |\n  /p/\n", encoding="utf-8")
     return path
 
 
@@ -150,13 +177,24 @@ def site_sizes(site: Path) -> dict[str, Any]:
     for path, size in pages.items():
         kind = page_kind(path)
         by_kind[kind] = max(by_kind.get(kind, 0), size)
+    files = [p for p in site.rglob("*") if p.is_file()]
     return {
         "pages": len(pages),
-        "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        "site_bytes": sum(p.stat().st_size for p in files),
         "max_page_bytes": pages[largest],
         "max_page": largest,
         "max_page_bytes_by_kind": dict(sorted(by_kind.items())),
-        "search_index_bytes": (site / "search" / "search_index.json").stat().st_size,
+        "search_bytes": sum(p.stat().st_size for p in files if p.relative_to(site).parts[0] == "pagefind"),
+        "data_bytes": sum(p.stat().st_size for p in files if p.relative_to(site).parts[0] == "data"),
+    }
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    """Every file of a site but the sitemap (its dates are the build's)."""
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and not p.name.startswith("sitemap.xml")
     }
 
 
@@ -167,16 +205,119 @@ def analysed(log: str) -> int:
     return int(match.group(2))
 
 
-def edit_one_article(seeds: Path) -> None:
-    """Change one sentence of one article, as a maintainer fixing a typo would."""
-    story = sorted(p for p in seeds.iterdir() if p.is_dir())[len(list(seeds.iterdir())) // 2]
+EDIT_LINE = "The report was updated with correction Qx{n}vz."
+
+
+def edit_one_article(seeds: Path, number: int) -> tuple[str, str]:
+    """Append a sentence to one article, as a maintainer fixing a report would; (story id, sentence)."""
+    folders = sorted(p for p in seeds.iterdir() if p.is_dir())
+    story = folders[(len(folders) // 2 + number) % len(folders)]
     article = sorted(p for p in story.iterdir() if p.suffix in (".txt", ".md"))[0]
+    sentence = EDIT_LINE.format(n=number)
     text = article.read_text(encoding="utf-8")
-    text = text.rstrip("\n") + "\n\nThe report was updated with a correction.\n"
-    article.write_text(text, encoding="utf-8")
+    article.write_text(text.rstrip("\n") + f"\n\n{sentence}\n", encoding="utf-8")
+    return story.name, sentence
 
 
-def measure(count: int, seed: int, cache_runs: bool, keep: Path | None) -> dict[str, Any]:
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8", "replace"))
+    except (OSError, ValueError):
+        return None
+
+
+def serve_edit(config: Path, seeds: Path, timeout: float = 1800) -> float:
+    """Seconds from saving an edit to ``mkdocs serve --dirty`` serving the changed story page."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--dirty",
+        "-f",
+        str(config),
+        "-a",
+        f"127.0.0.1:{port}",
+    ]
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(command, stdout=log, stderr=log, env=_env())
+        try:
+            base = f"http://127.0.0.1:{port}/"
+            deadline = time.monotonic() + timeout
+            while fetch(base) is None:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    raise SystemExit("mkdocs serve did not start:\n" + log.read().decode("utf-8", "replace"))
+                time.sleep(1)
+            time.sleep(3)  # let the watcher settle after the first build
+            story, sentence = edit_one_article(seeds, 2)
+            start = time.perf_counter()
+            # The edit shows on the edited article's page.
+            while True:
+                page = fetch(f"{base}stories/{story}/") or ""
+                articles = re.findall(r'href="(articles/[^"]+/)"', page)
+                token = sentence.split()[-1].rstrip(".")
+                if any(token in (fetch(f"{base}stories/{story}/{link}") or "") for link in set(articles)):
+                    return time.perf_counter() - start
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit("mkdocs serve never showed the edit")
+                time.sleep(0.25)
+        finally:
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+def search_query_bytes(site: Path, word: str) -> int:
+    """Bytes under ``pagefind/`` that the search page downloads for its first query (Pagefind's
+    interface, script, index chunks and result fragments, web worker fetches included), measured
+    in Chromium against the built site served on localhost."""
+    from playwright.sync_api import Response, sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    fetched: list[int] = []
+
+    def count(response: Response) -> None:
+        if "/pagefind/" in response.url and response.ok:
+            fetched.append(len(response.body()))
+
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True)
+            page = browser.new_page()
+            page.on("response", count)
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
+            search = page.locator("input.pagefind-ui__search-input")
+            search.fill(word)
+            page.locator("a.pagefind-ui__result-link").first.wait_for(timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            browser.close()
+            return sum(fetched)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """No line per request."""
+
+
+def measure(count: int, seed: int, cache_runs: bool, keep: Path | None, serve: bool) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="digest-scale-"))
     python = sys.executable
     extra: dict[str, Any] = {}
@@ -195,55 +336,64 @@ def measure(count: int, seed: int, cache_runs: bool, keep: Path | None) -> dict[
         cold = run(build)
         sizes = site_sizes(site)
         extra["cold_analysed"] = analysed(cold.log)
-        bare = work / "bare"
-        render = run([python, "-m", "digest.cli", "render", "--seeds", str(seeds), "--out", str(bare)])
-        bare_build = run(
-            [python, "-m", "mkdocs", "build", "-f", str(bare / "mkdocs.yml"), "-d", str(bare / "site")]
+        floor_config = floor_project(work / "floor", sizes["pages"])
+        floor = run(
+            [python, "-m", "mkdocs", "build", "-f", str(floor_config), "-d", str(work / "floor" / "site")]
         )
-        bare_sizes = site_sizes(bare / "site")
+        extra["search_query_bytes"] = search_query_bytes(site, "the report")
         if cache_runs:
+            cold_tree = tree(site)
             warm = run(build)
-            edit_one_article(seeds)
-            edited = run(build)
+            extra["warm_identical_to_cold"] = tree(site) == cold_tree
+            del cold_tree
+            story, sentence = edit_one_article(seeds, 1)
+            edited = run([*build, "--dirty"])
+            article_pages = (site / "stories" / story / "articles").glob("*/index.html")
+            shown = any(
+                sentence.split()[-1].rstrip(".") in p.read_text(encoding="utf-8") for p in article_pages
+            )
             extra.update(
                 warm_build_s=round(warm.seconds, 2),
-                warm_build_cpu_s=round(warm.cpu_seconds, 2),
                 warm_analysed=analysed(warm.log),
                 edit_build_s=round(edited.seconds, 2),
                 edit_build_cpu_s=round(edited.cpu_seconds, 2),
                 edit_analysed=analysed(edited.log),
+                edit_shown=shown,
+                edit_command="mkdocs build --dirty",
             )
-
+        if serve:
+            extra["serve_edit_s"] = round(serve_edit(config, seeds), 2)
         if keep:
             shutil.copytree(work, keep, dirs_exist_ok=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return {
+    result = {
         "stories": count,
         "pages": sizes["pages"],
         "analysis_s": round(analysis["seconds"], 2),
         "build_s": round(cold.seconds, 2),
-        "bare_build_s": round(bare_build.seconds, 2),
+        "floor_build_s": round(floor.seconds, 2),
+        "build_to_floor": round(cold.seconds / floor.seconds, 2),
         "site_bytes": sizes["site_bytes"],
+        "site_bytes_per_story": round(sizes["site_bytes"] / max(count, 1)),
         "max_page_bytes": sizes["max_page_bytes"],
         "peak_rss_mb": round(cold.rss_mb, 1),
         "peak_rss_of": "ru_maxrss of the cold plugin build's own process (os.wait4)",
-        "analysis_to_bare": round(analysis["seconds"] / bare_build.seconds, 3),
         "analysis_cpu_s": round(analysis_run.cpu_seconds, 2),
         "build_cpu_s": round(cold.cpu_seconds, 2),
-        "bare_build_cpu_s": round(bare_build.cpu_seconds, 2),
-        "analysis_to_bare_cpu": round(analysis_run.cpu_seconds / bare_build.cpu_seconds, 3),
+        "floor_build_cpu_s": round(floor.cpu_seconds, 2),
         "worker_peak_rss_mb": round(max(analysis_run.other_rss_mb, cold.other_rss_mb), 1),
         "max_page": sizes["max_page"],
         "max_page_bytes_by_kind": sizes["max_page_bytes_by_kind"],
-        "search_index_bytes": sizes["search_index_bytes"],
+        "search_index_bytes": sizes["search_bytes"],
+        "data_bytes": sizes["data_bytes"],
         **extra,
-        "render_s": round(render.seconds, 2),
-        "bare_pages": bare_sizes["pages"],
-        "bare_peak_rss_mb": round(bare_build.rss_mb, 1),
         "cpus": os.cpu_count(),
         "seed": seed,
     }
+    if "edit_build_s" in result:
+        result["edit_to_build"] = round(result["edit_build_s"] / result["build_s"], 3)
+    return result
 
 
 def main() -> None:
@@ -255,6 +405,7 @@ def main() -> None:
     parser.add_argument(
         "--no-cache-runs", action="store_true", help="skip the warm and one-edit builds (saves two builds)"
     )
+    parser.add_argument("--no-serve", action="store_true", help="skip timing an edit under mkdocs serve")
     parser.add_argument("--time-analysis", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--report", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -262,7 +413,7 @@ def main() -> None:
         time_analysis(args.time_analysis, args.report)
         return
     become_subreaper()
-    result = measure(args.stories, args.seed, not args.no_cache_runs, args.keep)
+    result = measure(args.stories, args.seed, not args.no_cache_runs, args.keep, not args.no_serve)
     if args.json:
         print(json.dumps(result))
         return

@@ -159,3 +159,85 @@ class StoryCache:
             except OSError:
                 pass
         return removed
+
+
+# Rendered pages ------------------------------------------------------------------------------
+#
+# A story's pages and data file are written once, as Markdown source files (finished HTML in a
+# raw block), into a folder beside the analyses. MkDocs reads them from there with their own
+# modification times, so ``mkdocs build --dirty`` and ``mkdocs serve --dirty`` skip every page
+# whose file did not change. A file is only rewritten when its bytes change, so an unchanged
+# story's files keep their times. Each story's list of files is recorded under its key.
+
+PAGES_FOLDER = "site-source"
+MANIFEST_SUFFIX = ".files"
+
+
+def pages_folder(cache: StoryCache) -> Path:
+    return cache.folder / PAGES_FOLDER
+
+
+def writable(cache: StoryCache) -> bool:
+    """Whether the pages folder can be made; a read-only or blocked cache costs speed, not the build."""
+    try:
+        pages_folder(cache).mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        # A note, not a warning, as in `StoryCache.store`: a strict build must not fail on it.
+        log.info("digest: note: cannot write the analysis cache in %s (%s)", cache.folder, error)
+        return False
+    return True
+
+
+def pages_key(story_key: str, templates_fingerprint: str) -> str:
+    """The key of a story's rendered files: its analysis key and the templates in use."""
+    return hashlib.sha256(f"{story_key}\0{templates_fingerprint}".encode()).hexdigest()
+
+
+def load_manifest(cache: StoryCache, key: str) -> list[str] | None:
+    """The files written for ``key``, or None when they were never written or one is missing."""
+    try:
+        names = (cache.folder / f"{key}{MANIFEST_SUFFIX}").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    folder = pages_folder(cache)
+    if not names or not all((folder / name).is_file() for name in names):
+        return None
+    return names
+
+
+def write_files(cache: StoryCache, key: str | None, files: dict[str, str]) -> None:
+    """Write ``files`` under the pages folder, leaving unchanged ones untouched; record them under ``key``."""
+    folder = pages_folder(cache)
+    for name, text in files.items():
+        target = folder / name
+        data = text.encode("utf-8")
+        try:
+            if target.read_bytes() == data:
+                continue
+        except OSError:
+            pass
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    if key is not None:
+        (cache.folder / f"{key}{MANIFEST_SUFFIX}").write_text(
+            "\n".join(sorted(files)) + "\n", encoding="utf-8"
+        )
+
+
+def prune_files(cache: StoryCache, keep_keys: set[str], keep_files: set[str]) -> None:
+    """Delete manifests and files that no current story or list page owns."""
+    for manifest in cache.folder.glob(f"*{MANIFEST_SUFFIX}"):
+        if manifest.name[: -len(MANIFEST_SUFFIX)] not in keep_keys:
+            manifest.unlink(missing_ok=True)
+    folder = pages_folder(cache)
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*"), reverse=True):
+        if path.is_symlink() or path.is_file():
+            if path.relative_to(folder).as_posix() not in keep_files:
+                path.unlink(missing_ok=True)
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()

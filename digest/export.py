@@ -70,5 +70,5 @@ def to_json(story: Story) -> str:
     """The JSON text; inside strings ``< > & { }`` are written as ``\\u`` escapes, so no
     byte sequence of the file reads as a tag or a template to anything that is not
     a JSON parser."""
-    text = json.dumps(to_data(story), ensure_ascii=True, sort_keys=True, indent=1)
+    text = json.dumps(to_data(story), ensure_ascii=True, sort_keys=True, separators=(",", ":"))
     return _STRING.sub(lambda match: match.group(0).translate(_MARKUP), text) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from digest.align import align
@@ -11,6 +12,8 @@ from digest.lenses import apply as apply_lenses
 from digest.lenses.attribution import titled
 from digest.model import Story
 from digest.normalize import normalize
+from digest.render import templates
+from digest.render.site import story_files
 from digest.segment import segment
 
 
@@ -21,3 +24,32 @@ def analyze(folder: Path) -> Story:
     claims = align(articles)
     views = tuple(titled(view(claim, articles), articles) for claim in claims)
     return Story(found.meta, articles, views, found.problems, apply_lenses(articles, views))
+
+
+@dataclass(frozen=True, slots=True)
+class StoryOutput:
+    """One story's analysis and every file it contributes to the site (pages and data)."""
+
+    story: Story
+    files: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryWork:
+    """What a worker needs to turn one story folder into its output."""
+
+    folder: Path
+    templates_dir: str | None = None
+
+
+def render_files(story: Story) -> dict[str, str]:
+    """The story's pages (finished HTML in Markdown files) and its JSON data, by path."""
+    pages, data = story_files(story)
+    return {**pages, **data}
+
+
+def analyze_and_render(work: StoryWork) -> StoryOutput:
+    """The whole per-story job, as run by any executor: analysis, then pages from it."""
+    templates.use(work.templates_dir)
+    story = analyze(work.folder)
+    return StoryOutput(story, render_files(story))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,13 +20,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents, get_toc
+from mkdocs.utils.meta import get_data
 
 from digest.cache import StoryCache
+from digest.executors import Dask, Executor, Processes
+from digest.generate import generate
 from digest.ingest import printable
-from digest.render import paths
+from digest.render import paths, search_page
 from digest.render.markup import plural
-from digest.render.site import STYLESHEETS, build
-from digest.stories import analyze_all, default_workers
+from digest.render.page import Heading, headings
+from digest.render.site import STYLESHEETS
+from digest.stories import default_workers
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -41,6 +48,14 @@ class DigestConfig(base.Config):
     cache_dir = options.Type(str, default=".cache/digest")
     # Processes that analyse stories side by side; default: one per CPU.
     workers = options.Optional(options.Type(int))
+    # Where per-story work runs: local processes, or a Dask cluster (the [dask] extra);
+    # without an address a local Dask cluster of `workers` processes is started.
+    executor = options.Choice(("local", "dask"), default="local")
+    dask_address = options.Optional(options.Type(str))
+    # A folder whose templates replace the package's own of the same name.
+    templates_dir = options.Optional(options.Type(str))
+    # Index the built site with Pagefind (the [search] extra) and add a search page.
+    pagefind = options.Type(bool, default=True)
 
 
 def _show_progress(done: int, total: int) -> None:
@@ -53,6 +68,25 @@ def _show_progress(done: int, total: int) -> None:
 def _progress_wanted() -> bool:
     """Only on an interactive terminal: CI logs and redirected output stay free of it."""
     return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+PLACEHOLDER = "<!-- digest: the page body, which has its own <h1> -->"
+"""Stands for a body kept on disk. It names the ``<h1>`` so that the theme, which adds a title
+heading to a page whose content has none, sees that this one has it."""
+SHORT_PAGES = re.compile(r"stories/[^/]+/(claims|articles)/")
+_INDENTATION = re.compile(r"\n\s+")
+
+
+def contents(found: list[Heading]) -> TableOfContents:
+    """The theme's table of contents from a page's headings: third levels under the second."""
+    tokens: list[Any] = []
+    for item in found:
+        token = {"level": item.level, "id": item.anchor, "name": item.markup, "children": []}
+        if item.level > 2 and tokens:
+            tokens[-1]["children"].append(token)
+        else:
+            tokens.append(token)
+    return get_toc(tokens)
 
 
 UNSAFE_THEME_FEATURES = {
@@ -76,6 +110,15 @@ def _drop_unsafe_theme_features(config: MkDocsConfig) -> None:
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
+    def __init__(self) -> None:
+        self._serving = False
+        self._dirty = False
+        self._indexed = False
+        self._pages: set[str] = set()
+        """Source paths of the generated pages."""
+        self._html: dict[str, str] = {}
+        """Finished HTML of generated pages between their Markdown and content events."""
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
@@ -93,28 +136,41 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         seeds = self.seeds_path(config)
         if not seeds.is_dir():
             log.warning("digest: seeds folder %s does not exist; the digest has no stories", seeds)
-        if files.get_file_from_path(paths.HOME) is not None:
+        if not config.use_directory_urls:
             raise PluginError(
-                f"digest: {paths.HOME} is generated from the seeds folder; "
-                "remove the hand-written one from the docs folder"
+                "digest: generated pages link in directory-URL style; set use_directory_urls: true"
             )
+        for own in (paths.HOME, search_page.PATH if self.config.pagefind else None):
+            if own is not None and files.get_file_from_path(own) is not None:
+                raise PluginError(
+                    f"digest: {own} is generated from the seeds folder; "
+                    "remove the hand-written one from the docs folder"
+                )
         workers = self.config.workers or default_workers()
         if workers < 1:
             raise PluginError(f"digest: workers must be 1 or more, not {workers}")
+        executor = self._executor(workers)
         cache = None
         if self.config.cache:
             cache = StoryCache(Path(config.config_file_path).parent / self.config.cache_dir)
         progress = _show_progress if _progress_wanted() else None
-        stories = analyze_all(seeds, workers=workers, cache=cache, progress=progress)
+        try:
+            if self.config.pagefind:
+                search_page.require_pagefind()
+            generated = generate(
+                seeds, executor, config.site_name, cache, self._templates_dir(config), progress
+            )
+        except RuntimeError as error:
+            raise PluginError(str(error)) from error
         if cache is not None:
             log.info(
                 "digest: %s: %d analysed, %d from the cache",
-                plural(len(stories), "story", "stories"),
-                cache.misses,
-                cache.hits,
+                plural(len(generated.stories), "story", "stories"),
+                generated.analysed,
+                generated.reused,
             )
         skipped = 0
-        for story in stories:
+        for story in generated.stories:
             for problem in story.problems:
                 message = printable(f"digest: {story.meta.id}/{problem.file}: {problem.reason}")
                 if problem.severity == "skipped":
@@ -129,13 +185,102 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 f"digest: {skipped} input problem(s) left something out of the digest and the build "
                 "is strict; see the warnings above or run 'digest check'"
             )
-        site = build(stories, config.site_name)
-        for path, text in sorted(site.pages.items()):
-            inclusion = InclusionLevel.INCLUDED if path == paths.HOME else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, content=text, inclusion=inclusion))
-        for path, text in sorted(site.assets.items()):
-            files.append(File.generated(config, path, content=text))
+        self._pages = set()
+        for path in generated.names:
+            if path.endswith(".md"):
+                self._pages.add(path)
+                inclusion = InclusionLevel.INCLUDED if path == paths.HOME else InclusionLevel.NOT_IN_NAV
+            else:
+                inclusion = InclusionLevel.UNDEFINED
+            if generated.folder is not None:
+                # A file with a source path and a stable time: --dirty builds skip it when unchanged.
+                file = File(path, str(generated.folder), config.site_dir, config.use_directory_urls)
+                file.inclusion = inclusion
+                files.append(file)
+            else:
+                files.append(File.generated(config, path, content=generated.files[path], inclusion=inclusion))
+        if self.config.pagefind:
+            self._pages.add(search_page.PATH)
+            files.append(File.generated(config, search_page.PATH, content=search_page.markdown()))
         return files
+
+    def _executor(self, workers: int) -> Executor:
+        if self.config.executor == "dask":
+            return Dask(self.config.dask_address, workers)
+        return Processes(workers)
+
+    def _templates_dir(self, config: MkDocsConfig) -> str | None:
+        if not self.config.templates_dir:
+            return None
+        folder = Path(config.config_file_path).parent / self.config.templates_dir
+        if not folder.is_dir():
+            raise PluginError(f"digest: templates_dir {folder} is not a folder")
+        return str(folder.resolve())
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page is finished HTML already: keep it aside and give Markdown nothing to parse."""
+        if page.file.src_uri in self._pages:
+            self._html[page.file.src_uri] = markdown
+            return ""
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        finished = self._html.pop(page.file.src_uri, None)
+        if finished is None:
+            # A hand-written page: searchable like the generated ones, which mark their own body.
+            if self.config.pagefind and page.file.src_uri != search_page.PATH:
+                return f"<div data-pagefind-body>\n{html}\n</div>"
+            return html
+        if not SHORT_PAGES.match(page.file.src_uri):
+            # Claim and article pages are short: a contents sidebar would only add weight.
+            page.toc = contents(headings(finished))
+        if self._deferred(page, config):
+            return PLACEHOLDER
+        return finished
+
+    def _deferred(self, page: Page, config: MkDocsConfig) -> bool:
+        """Whether the page's body waits on disk until its HTML is written.
+
+        MkDocs holds every page's content from the first page read to the last page written;
+        for a large archive that is gigabytes. A generated page read from the cache folder is
+        held as a placeholder instead and its body read back for the finished page. A search
+        plugin that indexes page contents (Material's own) needs them in memory, so then not.
+        """
+        indexers = {"search", "material/search"}
+        return page.file.abs_src_path is not None and not indexers & set(config.plugins)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Drop the theme's indentation from generated pages: a tenth or more of every page's bytes.
+
+        Generated pages hold no preformatted text, so no whitespace there is significant.
+        """
+        if page.file.src_uri not in self._pages:
+            return output
+        if self._deferred(page, config):
+            assert page.file.abs_src_path is not None
+            body, _ = get_data(Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"))
+            before, after = output.split(PLACEHOLDER, 1)
+            output = before + body + after
+        return _INDENTATION.sub("\n", output)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+        self._dirty = dirty
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Index the site for search.
+
+        Indexing reads every page, so it takes as long for one edited story as for all of them.
+        A dirty build, and a rebuild while serving, therefore keep the index there is (the
+        edited story's new wording is found after the next full build); without one they build it.
+        """
+        existing = (Path(config.site_dir) / "pagefind" / "pagefind-entry.json").is_file()
+        if self.config.pagefind and not ((self._serving and self._indexed) or (self._dirty and existing)):
+            self._indexed = True
+            try:
+                search_page.index(Path(config.site_dir))
+            except RuntimeError as error:
+                raise PluginError(str(error)) from error
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         seeds = self.seeds_path(config)

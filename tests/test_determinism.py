@@ -49,8 +49,8 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     first, second = _files(tmp_path / "one"), _files(tmp_path / "two")
     assert first.keys() == second.keys()
     # The sitemap carries build dates only when site_url is set; this site has none, so
-    # every file, sitemap and search index included, must match.
-    assert "search/search_index.json" in first and "sitemap.xml.gz" in first
+    # every file, sitemap and Pagefind index included, must match.
+    assert "pagefind/pagefind-entry.json" in first and "sitemap.xml.gz" in first
     assert len([name for name in first if name.startswith("data/")]) == 5
     different = [name for name in first if first[name] != second[name]]
     assert not different

@@ -3,11 +3,13 @@ and everything normalization removed, with the reason."""
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
+from collections.abc import Callable
 
 from digest.model import Article, Story
-from digest.render import paths
-from digest.render.markup import block, external_link, front_matter, inert, link, table
+from digest.render import paths, templates
+from digest.render.markup import external_link, heading, inert, link, relative, strong, table
 
 SEPARATOR = " \u00b7 "
 
@@ -16,58 +18,93 @@ def _claims_by_sentence(story: Story) -> dict[str, list[int]]:
     found: dict[str, list[int]] = defaultdict(list)
     for position, view in enumerate(story.claims):
         for sentence_id in view.claim.sentences:
-            found[sentence_id].append(position)
+            if position not in found[sentence_id]:
+                found[sentence_id].append(position)
     return found
+
+
+def claim_marks(numbers: list[int], target: Callable[[int], str]) -> str:
+    """Links to a sentence's claims that say what they are ("claim 6"), not footnote-like "[6]"."""
+    if not numbers:
+        return ""
+    links = ", ".join(
+        f'<a href="{html.escape(target(n))}" aria-label="claim {n + 1}: how each outlet phrased it">'
+        f"{n + 1}</a>"
+        for n in sorted(numbers)
+    )
+    word = "claim" if len(numbers) == 1 else "claims"
+    return f' <span class="px-claimref">{word} {links}</span>'
+
+
+LEGEND = (
+    '<div class="px-legend" role="note" data-pagefind-ignore>\n'
+    "<p><strong>How to read this article.</strong></p>\n<ul>\n"
+    '<li><span class="px-shared">Text in full colour</span> is also reported by at least one other '
+    'outlet; the <span class="px-claimref">claim</span> link after it leads to the claim page, which '
+    "shows how every outlet phrased it. Claims are numbered as on the story page, so the numbers do not "
+    "follow the article's order;</li>\n"
+    '<li><span class="px-alone">grey text</span> is reported by this outlet alone.</li>\n'
+    "</ul>\n</div>\n"
+)
 
 
 def render(story: Story, article: Article) -> tuple[str, str]:
     here = paths.article(story.meta.id, article.id)
     claims_of = _claims_by_sentence(story)
     source = article.source
-    parts = [
-        front_matter(f"{source.outlet}: {article.headline}"),
-        f"# {inert(article.headline)}\n\n",
-    ]
-    facts = [f"**{inert(source.outlet)}**"]
+    facts = [strong(inert(source.outlet))]
     if source.byline:
         facts.append(f"by {inert(source.byline)}")
     if source.published:
         facts.append(inert(source.published))
     if source.url:
         facts.append(external_link(source.url, "original article"))
-    story_link = link(inert(story.meta.title), paths.relative(here, paths.story(story.meta.id)))
+    story_link = link(inert(story.meta.title), relative(here, paths.story(story.meta.id)))
     facts.append(f"part of {story_link}")
-    parts.append(block("px-meta", f"{SEPARATOR.join(facts)}"))
-    parts.append(
-        "Sentences that other outlets also report carry links to their claim pages; "
-        "the others are reported by this outlet alone.\n\n"
-    )
+    parts: list[str] = []
     subheads = defaultdict(list)
     for subhead in article.subheads:
         subheads[subhead.before_paragraph].append(subhead.text)
     paragraphs: dict[int, list[str]] = defaultdict(list)
 
     def claim_target(position: int) -> str:
-        return paths.relative(here, paths.claim(story.meta.id, story.claims[position].claim.id))
+        return relative(here, paths.claim(story.meta.id, story.claims[position].claim.id))
 
-    for sentence in article.sentences:
-        marks = "".join(
-            f"<sup>{link(f'[{n + 1}]', claim_target(n))}</sup>" for n in claims_of.get(sentence.id, [])
+    sentences = article.sentences
+    for index, sentence in enumerate(sentences):
+        numbers = claims_of.get(sentence.id, [])
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        # Sentences in a row aligned to the same claims carry one mark, after the last of them,
+        # rather than the same number repeated after each.
+        same_run = (
+            following is not None
+            and following.paragraph == sentence.paragraph
+            and sorted(claims_of.get(following.id, [])) == sorted(numbers)
         )
-        css = "px-shared" if sentence.id in claims_of else "px-alone"
+        marks = "" if same_run else claim_marks(numbers, claim_target)
+        css = "px-shared" if numbers else "px-alone"
         paragraphs[sentence.paragraph].append(
             f'<span class="{css}" id="{sentence.id}">{inert(sentence.text)}</span>{marks}'
         )
     last = max([*paragraphs, *subheads], default=-1)
     for number in range(last + 1):
         for head in subheads.get(number, []):
-            parts.append(f"## {inert(head)}\n\n")
+            parts.append(heading(2, inert(head)))
         if number in paragraphs:
-            parts.append(" ".join(paragraphs[number]) + "\n\n")
-    parts.append("## Removed from the source\n\n")
+            parts.append("<p>" + " ".join(paragraphs[number]) + "</p>\n")
+    removed = ""
     if article.removed:
-        parts.append("These parts of the file are not article text and are left out of the comparison.\n\n")
-        parts.append(table(["Text", "Why"], ([inert(r.text), inert(r.reason)] for r in article.removed)))
-    else:
-        parts.append("Nothing was removed.\n")
-    return here, "".join(parts)
+        removed = table(["Text", "Why"], ([inert(r.text), inert(r.reason)] for r in article.removed))
+    page = templates.render(
+        "article.html",
+        title=templates.markup(inert(article.headline)),
+        meta=templates.markup(SEPARATOR.join(facts)),
+        text=templates.markup("".join(parts)),
+        removed=templates.markup(removed),
+        legend=templates.markup(LEGEND),
+    )
+    return here, page
+
+
+def title(article: Article) -> str:
+    return f"{article.source.outlet}: {article.headline}"

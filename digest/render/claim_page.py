@@ -9,12 +9,13 @@ stay clean).
 
 from __future__ import annotations
 
+from digest.lenses import coverage
 from digest.model import ClaimView, Phrasing, Story
-from digest.render import lens_sections, paths
-from digest.render.markup import block, bullet_list, diff_html, front_matter, inert, link, plural
+from digest.render import lens_sections, paths, templates
+from digest.render.markup import bullet_list, diff_html, inert, link, plural, relative, strong
 
 LEGEND = (
-    '<div class="px-legend" role="note">\n'
+    '<div class="px-legend" role="note" data-pagefind-ignore>\n'
     "<p><strong>How to read the differences.</strong> Each phrasing is compared word by word with "
     "the reference phrasing:</p>\n<ul>\n"
     '<li><del class="px-del">struck through</del>: only in the reference phrasing;</li>\n'
@@ -34,27 +35,21 @@ def reference_first(view: ClaimView) -> list[Phrasing]:
 
 
 def render(story: Story, position: int) -> tuple[str, str]:
-    """(path, Markdown) of the claim page at ``position`` in the story's claim list."""
+    """(path, HTML) of the claim page at ``position`` in the story's claim list."""
     view: ClaimView = story.claims[position]
     here = paths.claim(story.meta.id, view.claim.id)
-    story_link = link(inert(story.meta.title), paths.relative(here, paths.story(story.meta.id)))
-    parts = [
-        front_matter(view.summary),
-        f"# {inert(view.summary)}\n\n",
-        block(
-            "px-meta",
-            f"Claim {position + 1} of {len(story.claims)} in {story_link} \u00b7 "
-            f"stated by {len(view.outlets)} of {plural(len(story.articles), 'outlet')}.",
-        ),
-    ]
-    parts.append("## How each outlet phrased it\n\n")
-    parts.append(LEGEND + "\n\n")
+    story_link = link(inert(story.meta.title), relative(here, paths.story(story.meta.id)))
+    meta = (
+        f"Claim {position + 1} of {len(story.claims)} in {story_link} \u00b7 "
+        f"stated by {len(view.outlets)} of {plural(len(story.articles), 'outlet')}."
+    )
     reference = story.sentence(view.claim.reference)
     reference_name = _outlet(story, reference.article)
+    phrasings = []
     for phrasing in reference_first(view):
         sentence = story.sentence(phrasing.sentence)
         article_path = paths.article(story.meta.id, sentence.article)
-        source = link("in the article", paths.relative(here, article_path) + f"#{sentence.id}")
+        source = link("in the article", relative(here, article_path) + f"#{sentence.id}")
         name = _outlet(story, sentence.article)
         if phrasing.sentence == view.claim.reference:
             role = " (reference phrasing)"
@@ -65,25 +60,63 @@ def render(story: Story, position: int) -> tuple[str, str]:
         else:
             role = " (worded too differently for a word diff: side by side with the reference)"
             body = _side_by_side(reference_name, inert(reference.text), name, inert(sentence.text))
-        label = f"**{name}**{role} \u00b7 {source}" + lens_sections.badges(story, phrasing.sentence)
-        parts.append(
-            '<div class="px-phrasing" markdown>\n\n'
-            f'<p class="px-label" markdown="span">{label}</p>\n\n{body}\n\n</div>\n\n'
+        label = f"{strong(name)}{role} \u00b7 {source}" + lens_sections.badges(story, phrasing.sentence)
+        phrasings.append(
+            templates.markup(f'<div class="px-phrasing">\n<p class="px-label">{label}</p>\n{body}\n</div>\n')
         )
-    parts.append(lens_sections.claim_reuse(story, view))
-    parts.append(lens_sections.claim_quotes(story, view, here))
-    parts.append(lens_sections.claim_numbers(story, view, here))
-    if view.missing:
-        parts.append("## Outlets that do not report it\n\n")
-        parts.append(
-            bullet_list(
-                link(_outlet(story, aid), paths.relative(here, paths.article(story.meta.id, aid)))
-                for aid in view.missing
-            )
-            + "\n"
-        )
-    parts.append(_neighbours(story, position, here))
-    return here, "".join(parts)
+    siblings = sibling_claims(story, view)
+    elsewhere = {aid for sibling in siblings for aid in sibling.outlets}
+    missing = [
+        templates.markup(link(_outlet(story, aid), relative(here, paths.article(story.meta.id, aid))))
+        for aid in view.missing
+        if aid not in elsewhere
+    ]
+    lenses = [
+        lens_sections.claim_reuse(story, view),
+        lens_sections.claim_quotes(story, view, here),
+        lens_sections.claim_numbers(story, view, here),
+    ]
+    page = templates.render(
+        "claim.html",
+        title=templates.markup(inert(view.summary)),
+        meta=templates.markup(meta),
+        legend=templates.markup(LEGEND),
+        phrasings=phrasings,
+        lenses=[templates.markup(section) for section in lenses if section],
+        missing=missing,
+        siblings=templates.markup(_siblings(story, siblings, here)),
+        neighbours=templates.markup(_neighbours(story, position, here)),
+    )
+    return here, page
+
+
+def sibling_claims(story: Story, view: ClaimView) -> list[ClaimView]:
+    """The other claims that state the same fact (`digest.lenses.coverage.facts`).
+
+    An outlet whose sentence was aligned to one of them reports the fact too, so it is not
+    listed as leaving it out.
+    """
+    for fact in coverage.facts(story.claims):
+        if any(member is view for member in fact):
+            return [member for member in fact if member is not view]
+    return []
+
+
+def _siblings(story: Story, siblings: list[ClaimView], here: str) -> str:
+    if not siblings:
+        return ""
+    positions = {id(v): n for n, v in enumerate(story.claims, 1)}
+    items = []
+    for sibling in siblings:
+        target = relative(here, paths.claim(story.meta.id, sibling.claim.id))
+        outlets = ", ".join(_outlet(story, aid) for aid in sibling.outlets)
+        label = f"claim {positions[id(sibling)]}: {inert(sibling.summary)}"
+        items.append(f"{link(label, target)} ({outlets})")
+    return (
+        "<p>The same fact is also aligned as another claim:</p>\n"
+        + bullet_list(items)
+        + "<p>Outlets listed there report it too, so they are not counted as leaving it out.</p>\n"
+    )
 
 
 def _side_by_side(reference_name: str, reference_text: str, name: str, text: str) -> str:
@@ -102,23 +135,18 @@ def _neighbours(story: Story, position: int, here: str) -> str:
     items = []
     if position > 0:
         previous = story.claims[position - 1]
-        target = paths.relative(here, paths.claim(story.meta.id, previous.claim.id))
+        target = relative(here, paths.claim(story.meta.id, previous.claim.id))
         items.append(
             f'<span class="px-pager__dir">Previous claim</span> {link(inert(previous.summary), target)}'
         )
     if position + 1 < len(story.claims):
         following = story.claims[position + 1]
-        target = paths.relative(here, paths.claim(story.meta.id, following.claim.id))
+        target = relative(here, paths.claim(story.meta.id, following.claim.id))
         items.append(
             f'<span class="px-pager__dir">Next claim</span> {link(inert(following.summary), target)}'
         )
-    story_target = paths.relative(here, paths.story(story.meta.id)) + "#coverage"
+    story_target = relative(here, paths.story(story.meta.id)) + "#coverage"
     items.append(
         f'<span class="px-pager__dir">All claims</span> {link(inert(story.meta.title), story_target)}'
     )
-    return (
-        "## More from this story\n\n"
-        '<nav class="px-pager" aria-label="Other claims of this story" markdown>\n\n'
-        + bullet_list(items)
-        + "\n</nav>\n"
-    )
+    return bullet_list(items)

@@ -63,12 +63,11 @@ def feed_id(title: str, story_id: str | None = None) -> str:
 
 def summary(story: Story) -> str:
     """Plain text (the XML writer escapes it): who covered the story and how much they share."""
-    by_all, several, alone = counts(story)
+    by_all, some, alone = counts(story)
     outlets = ", ".join(a.source.outlet for a in story.articles) or "no readable articles"
     return (
-        f"{plural(len(story.articles), 'outlet')} ({outlets}); "
-        f"{plural(len(story.claims), 'fact')} reported by several of them "
-        f"({by_all} by all, {several} by some); {alone} reported by one outlet only."
+        f"{plural(len(story.articles), 'outlet')} ({outlets}); facts reported by all outlets: {by_all}, "
+        f"by some but not all: {some}, by one outlet only: {alone}."
     )
 
 

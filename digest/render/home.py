@@ -1,4 +1,4 @@
-"""The story list: every story, newest first, with its outlets and claim counts.
+"""The story list: every story, newest first, with its outlets and fact counts.
 
 The list is split into pages of `PER_PAGE` stories, the first being the home
 page, so that no page grows with the number of stories.
@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from digest.model import Story
-from digest.render import paths
-from digest.render.markup import block, front_matter, inert, link, plural
-from digest.render.story_page import counts
+from digest.render import paths, templates
+from digest.render.markup import block, heading, inert, link, paragraph, plural, relative
+from digest.render.story_page import counts_sentence
 
 TITLE = "Stories"
 PER_PAGE = 40
@@ -41,40 +41,36 @@ def _pager(here: str, number: int, count: int) -> str:
     """Links to the neighbouring pages only, so the pager stays the same size however many there are."""
     parts = []
     if number > 1:
-        parts.append(link("\u2190 Newer stories", paths.relative(here, paths.home(number - 1))))
+        parts.append(link("\u2190 Newer stories", relative(here, paths.home(number - 1))))
     parts.append(f"Page {number} of {count}")
     if number < count:
-        parts.append(link("Older stories \u2192", paths.relative(here, paths.home(number + 1))))
-    return block("px-pager", " \u00b7 ".join(parts))
+        parts.append(link("Older stories \u2192", relative(here, paths.home(number + 1))))
+    return block("px-pager", " \u00b7 ".join(parts), "data-pagefind-ignore")
+
+
+def title(number: int, count: int) -> str:
+    return TITLE if number == 1 else f"{TITLE}, page {number} of {count}"
 
 
 def _page(stories: Sequence[Story], number: int, count: int) -> tuple[str, str]:
     here = paths.home(number)
-    title = TITLE if number == 1 else f"{TITLE}, page {number} of {count}"
-    parts = [front_matter(title), f"# {title}\n\n"]
-    if number == 1:
-        parts.append(
-            "Each story gathers several outlets' articles about one event. Every fact that two or "
-            "more of them report has its own page, showing how each outlet phrased it. "
-            f"New stories are also listed in an {link('Atom feed', paths.relative(here, paths.FEED))} "
-            "for feed readers.\n\n"
-        )
-    if not stories:
-        parts.append("There are no stories yet: add a folder of articles under the seeds folder.\n")
+    parts = []
     for story in stories:
-        by_all, several, alone = counts(story)
-        target = paths.relative(here, paths.story(story.meta.id))
+        target = relative(here, paths.story(story.meta.id))
         outlets = ", ".join(inert(a.source.outlet) for a in story.articles) or "no readable articles"
         date = f"{inert(story.meta.date)} \u00b7 " if story.meta.date else ""
-        parts.append(f"## {link(inert(story.meta.title), target)}\n\n")
-        parts.append(
-            f"{date}{plural(len(story.articles), 'outlet')}: {outlets}\n\n"
-            f"Claims reported by all outlets: **{by_all}** \u00b7 by several: **{several}** "
-            f"\u00b7 facts reported by one outlet only: **{alone}**\n\n"
-        )
+        parts.append(heading(2, link(inert(story.meta.title), target)))
+        parts.append(paragraph(f"{date}{plural(len(story.articles), 'outlet')}: {outlets}"))
+        parts.append(paragraph(counts_sentence(story)))
         skipped = sum(1 for p in story.problems if p.severity == "skipped")
         if skipped:
-            parts.append(f"{plural(skipped, 'input problem')}: see the story page.\n\n")
-    if count > 1:
-        parts.append(_pager(here, number, count))
-    return here, "".join(parts)
+            parts.append(paragraph(f"{plural(skipped, 'input problem')}: see the story page."))
+    page = templates.render(
+        "home.html",
+        title=title(number, count),
+        first=number == 1,
+        feed=relative(here, paths.FEED),
+        stories=templates.markup("".join(parts)),
+        pager=templates.markup(_pager(here, number, count) if count > 1 else ""),
+    )
+    return here, page

@@ -14,7 +14,18 @@ from typing import cast
 from digest.lenses import attribution, coverage, names, numbers_lens, quotes, reuse
 from digest.model import ClaimView, DiffKind, DiffOp, Story
 from digest.render import paths
-from digest.render.markup import bullet_list, diff_html, inert, link, plural, table
+from digest.render.markup import (
+    bullet_list,
+    diff_html,
+    fold,
+    inert,
+    link,
+    plural,
+    relative,
+    stacked_table,
+    strong,
+    table,
+)
 
 _STATUS = {
     "verbatim": "quotes it verbatim",
@@ -30,6 +41,9 @@ STORY_LIST_LIMIT = 12
 readable and small however large the story (claim pages and the JSON keep everything)."""
 
 
+FIRST_SHOWN = 3
+"""Rows of a long story-wide table shown before a "show more" fold holds the rest."""
+
 QUOTE_LIMIT = 8
 """Quotations listed on a story's lens page; each carries a table of every outlet, so fewer."""
 
@@ -38,8 +52,8 @@ def _more(count: int, what: str) -> str:
     if count <= 0:
         return ""
     return (
-        f"\n{plural(count, 'more ' + what, 'more ' + what + 's')} not listed here: "
-        "see the claim pages and the story's JSON data.\n\n"
+        f"<p>{plural(count, 'more ' + what, 'more ' + what + 's')} not listed here: "
+        "see the claim pages and the story's JSON data.</p>\n"
     )
 
 
@@ -71,13 +85,13 @@ def _ops(rows: Sequence[Sequence[str]]) -> tuple[DiffOp, ...]:
 
 def _sentence_link(story: Story, here: str, sentence_id: str, label: str) -> str:
     article_id = story.sentence(sentence_id).article
-    target = paths.relative(here, paths.article(story.meta.id, article_id))
+    target = relative(here, paths.article(story.meta.id, article_id))
     return link(label, f"{target}#{sentence_id}")
 
 
 def _claim_link(story: Story, here: str, claim_id: str) -> str:
     view = next(v for v in story.claims if v.claim.id == claim_id)
-    return link(inert(view.summary), paths.relative(here, paths.claim(story.meta.id, claim_id)))
+    return link(inert(view.summary), relative(here, paths.claim(story.meta.id, claim_id)))
 
 
 BADGE_TITLES = {
@@ -106,7 +120,9 @@ def badges(story: Story, sentence_id: str) -> str:
     parts = []
     for item in found["attributions"]:
         kind = "loaded" if item["loaded"] else "source"
-        parts.append(_badge(kind, f"{item['verb']}: {item['source']}"))
+        # "said: he" tells a reader nothing: the name the article gave is shown instead.
+        name = attribution.credited_name(item["source"], item["speaker"])
+        parts.append(_badge(kind, f"{item['verb']}: {name}"))
     for hedge in found["hedges"]:
         parts.append(_badge("hedge", f"{hedge['marker']} ({hedge['kind']})"))
     if found["unattributed"]:
@@ -114,7 +130,7 @@ def badges(story: Story, sentence_id: str) -> str:
     return " " + " ".join(parts)
 
 
-def _quote_rows(story: Story, here: str, quote: quotes.QuoteData) -> str:
+def _quote_rows(story: Story, here: str, quote: quotes.QuoteData, folded: bool = False) -> str:
     rows = []
     for carrier in quote["carriers"]:
         if carrier["status"] in {"trimmed", "altered"}:
@@ -133,13 +149,14 @@ def _quote_rows(story: Story, here: str, quote: quotes.QuoteData) -> str:
     flag = ""
     if quote["speakers_differ"]:
         credited = ", ".join(inert(s) for s in quote["speakers"])
-        flag = f'<p class="px-flag">\u2691 Credited to different speakers: {credited}.</p>\n\n'
-    return (
-        f'<p class="px-quote">\u201c{inert(quote["text"])}\u201d</p>\n\n'
-        + flag
-        + table(["Outlet", "How", "Credited to", "Wording"], rows)
-        + "\n"
-    )
+        flag = f'<p class="px-flag">\u2691 Credited to different speakers: {credited}.</p>\n'
+    quoted = f"\u201c{inert(quote['text'])}\u201d"
+    details = flag + stacked_table(["Outlet", "How", "Credited to", "Wording"], rows)
+    if folded:
+        carried = f"carried by {len(quote['carriers'])} of {plural(len(story.articles), 'outlet')}"
+        summary = f'<span class="px-quote">{quoted}</span> <span class="px-fold__count">{carried}</span>'
+        return fold(summary, details)
+    return f'<p class="px-quote">{quoted}</p>\n' + details + "\n"
 
 
 def claim_quotes(story: Story, view: ClaimView, here: str) -> str:
@@ -151,7 +168,7 @@ def claim_quotes(story: Story, view: ClaimView, here: str) -> str:
     found = [q for q in data["quotes"] if any(c["sentence"] in mine for c in q["carriers"])]
     if not found:
         return ""
-    parts = ["## Quotations\n\n"]
+    parts = ["<h2>Quotations</h2>\n"]
     parts.extend(_quote_rows(story, here, quote) for quote in found)
     return "".join(parts)
 
@@ -172,14 +189,14 @@ def _figure_rows(story: Story, here: str, rows: Sequence[numbers_lens.FigureData
         lines.extend(
             [inert(row["value"]), _outlet(story, aid), "not given", "\u2014"] for aid in row["missing"]
         )
-    return table(["Figure", "Outlet", "As written", "Qualifier"], lines) + "\n"
+    return stacked_table(["Figure", "Outlet", "As written", "Qualifier"], lines) + "\n"
 
 
 def claim_numbers(story: Story, view: ClaimView, here: str) -> str:
     data = cast("numbers_lens.Data | None", _lens(story, "numbers"))
     if not data or view.claim.id not in data["claims"]:
         return ""
-    return "## Figures\n\n" + _figure_rows(story, here, data["claims"][view.claim.id])
+    return "<h2>Figures</h2>\n" + _figure_rows(story, here, data["claims"][view.claim.id])
 
 
 def claim_reuse(story: Story, view: ClaimView) -> str:
@@ -201,7 +218,7 @@ def claim_reuse(story: Story, view: ClaimView) -> str:
         '<p class="px-reuse-note">Shared text: '
         + "; ".join(notes)
         + f" carry largely the same copy, so this fact rests on {plural(accounts, 'independent account')}"
-        + f" from {plural(len(present), 'outlet')}.</p>\n\n"
+        + f" from {plural(len(present), 'outlet')}.</p>\n"
     )
 
 
@@ -213,13 +230,14 @@ def story_quotes(story: Story, here: str) -> str:
     if not data or not data["quotes"]:
         return ""
     parts = [
-        "\n## Quotations\n\n",
-        "Each quoted passage, compared with its longest version: who quotes it word for word, "
-        "who trims or changes it, who gives it only in reported speech, and whom each outlet credits.\n\n",
+        "<h2>Quotations</h2>\n",
+        "<p>Each quoted passage, compared with its longest version: who quotes it word for word, "
+        "who trims or changes it, who gives it only in reported speech, and whom each outlet credits. "
+        "Open a quotation to see every outlet's wording.</p>\n",
     ]
     # The passages most outlets carry come first; ties keep the lens's reading order.
     ranked = sorted(data["quotes"], key=lambda quote: -len(quote["carriers"]))
-    parts.extend(_quote_rows(story, here, quote) for quote in ranked[:QUOTE_LIMIT])
+    parts.extend(_quote_rows(story, here, quote, folded=True) for quote in ranked[:QUOTE_LIMIT])
     parts.append(_more(len(ranked) - QUOTE_LIMIT, "quotation"))
     return "".join(parts)
 
@@ -246,10 +264,10 @@ def story_attribution(story: Story, here: str) -> str:
             ]
         )
     parts = [
-        "\n## Attribution and hedging\n\n",
-        "Whom each outlet's sentences are attributed to and with which verbs, and where it keeps its "
+        "<h2>Attribution and hedging</h2>\n",
+        "<p>Whom each outlet's sentences are attributed to and with which verbs, and where it keeps its "
         "distance (\u201callegedly\u201d) or notes missing support "
-        "(\u201cwithout providing evidence\u201d).\n\n",
+        "(\u201cwithout providing evidence\u201d).</p>\n",
         table(["Outlet", "Sentences", "Attributed", "Hedged", "No attribution", "Most used verbs"], rows),
         "\n",
     ]
@@ -257,15 +275,15 @@ def story_attribution(story: Story, here: str) -> str:
         summary = data["outlets"].get(article.id)
         if not summary or not summary["hedges"]:
             continue
-        parts.append(f"### Hedges and distancing: {inert(article.source.outlet)}\n\n")
-        parts.append(
-            bullet_list(
-                f"{_badge('hedge', h['marker'])} {inert(h['kind'])}: "
-                + _sentence_link(story, here, h["sentence"], inert(h["phrase"]))
-                for h in summary["hedges"]
-            )
-            + "\n"
+        hedges = summary["hedges"]
+        shown = hedges[:STORY_LIST_LIMIT]
+        items = bullet_list(
+            f"{_badge('hedge', h['marker'])} {inert(h['kind'])}: "
+            + _sentence_link(story, here, h["sentence"], inert(h["phrase"]))
+            for h in shown
         )
+        title = f"Hedges and distancing: {inert(article.source.outlet)} ({len(hedges)})"
+        parts.append(fold(title, items + _more(len(hedges) - len(shown), "hedge")))
     return "".join(parts)
 
 
@@ -275,16 +293,20 @@ def story_numbers(story: Story, here: str) -> str:
         return ""
     parts = []
     if data["story"]:
-        parts.append("\n## Figures across outlets\n\n")
+        parts.append("<h2>Figures across outlets</h2>\n")
         parts.append(
-            "Figures that more than one outlet gives anywhere in its article, with the words around "
-            "them; \u2691 marks a figure the outlets qualify differently.\n\n"
+            "<p>Figures that more than one outlet gives anywhere in its article, with the words around "
+            "them; \u2691 marks a figure the outlets qualify differently.</p>\n"
         )
-        parts.append(_figure_rows(story, here, data["story"][:STORY_LIST_LIMIT]))
+        listed = data["story"][:STORY_LIST_LIMIT]
+        parts.append(_figure_rows(story, here, listed[:FIRST_SHOWN]))
+        if len(listed) > FIRST_SHOWN:
+            rest = _figure_rows(story, here, listed[FIRST_SHOWN:])
+            parts.append(fold(f"Show {plural(len(listed) - FIRST_SHOWN, 'more figure')}", rest))
         parts.append(_more(len(data["story"]) - STORY_LIST_LIMIT, "figure"))
     vague = [(aid, rows) for aid, rows in data["vague"].items() if rows]
     if vague:
-        parts.append("\n## Amounts without a figure\n\n")
+        parts.append("<h2>Amounts without a figure</h2>\n")
         rows = [
             [
                 _outlet(story, aid),
@@ -294,7 +316,12 @@ def story_numbers(story: Story, here: str) -> str:
             for aid, items in vague
             for item in items
         ]
-        parts.append(table(["Outlet", "Amount", "Where"], rows[:STORY_LIST_LIMIT]) + "\n")
+        header = ["Outlet", "Amount", "Where"]
+        amounts = rows[:STORY_LIST_LIMIT]
+        parts.append(stacked_table(header, amounts[:FIRST_SHOWN]))
+        if len(amounts) > FIRST_SHOWN:
+            rest = stacked_table(header, amounts[FIRST_SHOWN:])
+            parts.append(fold(f"Show {plural(len(amounts) - FIRST_SHOWN, 'more amount')}", rest))
         parts.append(_more(len(rows) - STORY_LIST_LIMIT, "amount"))
     return "".join(parts)
 
@@ -314,14 +341,14 @@ def story_names(story: Story, here: str) -> str:
                 where = _sentence_link(story, here, example["sentence"], where)
             else:
                 where += " (caption)"
-            spellings.append(f"**{name}**")
+            spellings.append(strong(name))
             outlets.append(f"{name}: " + ", ".join(_outlet(story, aid) for aid in spelling["articles"]))
             examples.append(f"{name}: {where}")
         rows.append([" / ".join(spellings), " \u00b7 ".join(outlets), " \u00b7 ".join(examples)])
     return (
-        "\n## Spellings of names\n\n"
-        "One person or place spelled differently across outlets.\n\n"
-        + table(["Spellings", "Who writes which", "Examples"], rows)
+        "<h2>Spellings of names</h2>\n"
+        "<p>One person or place spelled differently across outlets.</p>\n"
+        + stacked_table(["Spellings", "Who writes which", "Examples"], rows)
         + "\n"
     )
 
@@ -345,13 +372,15 @@ def story_coverage(story: Story, here: str) -> str:
             ]
         )
         if outlet["blind_spots"]:
-            spots.append(f"### Left out by {inert(article.source.outlet)}\n\n")
-            shown = outlet["blind_spots"][:STORY_LIST_LIMIT]
-            spots.append(bullet_list(_claim_link(story, here, cid) for cid in shown) + "\n")
-            spots.append(_more(len(outlet["blind_spots"]) - len(shown), "blind spot"))
+            found = outlet["blind_spots"]
+            shown = found[:STORY_LIST_LIMIT]
+            title = f"Left out by {inert(article.source.outlet)} ({plural(len(found), 'fact')})"
+            body = bullet_list(_claim_link(story, here, cid) for cid in shown)
+            spots.append(fold(title, body + _more(len(found) - len(shown), "blind spot")))
     parts = [
-        "\n## What each outlet alone reports, and leaves out\n\n",
-        "Blind spots are facts most other outlets report and this one does not.\n\n",
+        "<h2>What each outlet alone reports, and leaves out</h2>\n",
+        "<p>Blind spots are facts at least half of the other outlets report and this one does not; "
+        "open an outlet's list to see them.</p>\n",
         table(["Outlet", "Shared facts it states", "Facts it alone reports", "Blind spots"], rows),
         "\n",
         *spots,
@@ -359,9 +388,9 @@ def story_coverage(story: Story, here: str) -> str:
     headlines = data["headlines"]
     if headlines["reference"] and len(headlines["rows"]) > 1:
         reference = story.article(headlines["reference"])
-        parts.append("### Headlines compared\n\n")
+        parts.append("<h3>Headlines compared</h3>\n")
         parts.append(
-            f"Each headline against the most typical one ({inert(reference.source.outlet)}\u2019s).\n\n"
+            f"<p>Each headline against the most typical one ({inert(reference.source.outlet)}\u2019s).</p>\n"
         )
         lines = [
             [
@@ -373,7 +402,7 @@ def story_coverage(story: Story, here: str) -> str:
             ]
             for row in headlines["rows"]
         ]
-        parts.append(table(["Outlet", "Headline", "Words in common"], lines) + "\n")
+        parts.append(stacked_table(["Outlet", "Headline", "Words in common"], lines) + "\n")
     return "".join(parts)
 
 
@@ -382,7 +411,7 @@ def story_reuse(story: Story) -> str:
     if not data or len(data["articles"]) < 2:
         return ""
     ids = data["articles"]
-    header = ["Share of \u2193 found in \u2192", *(_outlet(story, aid) for aid in ids)]
+    header = ["This outlet\u2019s text is also carried by:", *(_outlet(story, aid) for aid in ids)]
     levels = {}
     for pair in data["pairs"]:
         levels[(pair["a"], pair["b"])] = levels[(pair["b"], pair["a"])] = pair["level"]
@@ -394,29 +423,30 @@ def story_reuse(story: Story) -> str:
                 cells.append("\u2014")
                 continue
             level = levels[(aid, bid)]
-            mark = f" **{_LEVEL[level]}**" if level != "independent" else ""
+            mark = f" {strong(_LEVEL[level])}" if level != "independent" else ""
             cells.append(
                 f"{_percent(data['reuse'][i][j])} ({_percent(data['verbatim'][i][j])} verbatim){mark}"
             )
         rows.append(cells)
     thresholds = data["thresholds"]
     parts = [
-        "\n## Text reuse\n\n",
-        "How much of each article's text (row) another article (column) also carries: sentences close "
+        "<h2>Text reuse</h2>\n",
+        "<p>Read along a row: how much of that outlet's article each outlet in the columns also carries. "
+        "Sentences close "
         "enough to be one text edited "
         f"(at least {_percent(thresholds['sentence_match'])} of words in common) "
         "count their shared words; words inside runs of eight shared words in a row count as verbatim "
         "(in brackets); the share shown is the larger of the two. "
-        f"A pair is marked **reprint** from {_percent(thresholds['reprint'])} and **shared copy** from "
-        f"{_percent(thresholds['shared_copy'])} in either direction.\n\n",
-        '<div class="px-scroll px-reuse" markdown>\n\n',
+        f"A pair is marked <strong>reprint</strong> from {_percent(thresholds['reprint'])} and "
+        f"<strong>shared copy</strong> from {_percent(thresholds['shared_copy'])} in either direction.</p>\n",
+        '<div class="px-scroll px-reuse">\n',
         table(header, rows),
-        "\n</div>\n\n",
+        "</div>\n",
     ]
     if data["groups"]:
         groups = "; ".join(", ".join(_outlet(story, aid) for aid in group) for group in data["groups"])
         parts.append(
-            f"Outlets sharing their copy: {groups}. Each such group counts as one account, so these "
-            f"{plural(len(ids), 'outlet')} amount to {plural(data['accounts'], 'independent account')}.\n\n"
+            f"<p>Outlets sharing their copy: {groups}. Each such group counts as one account, so these "
+            f"{plural(len(ids), 'outlet')} amount to {plural(data['accounts'], 'independent account')}.</p>\n"
         )
     return "".join(parts)

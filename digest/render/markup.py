@@ -22,6 +22,8 @@ Input text must reach a page only through `inert` (or `href`, `external_link`,
 
 from __future__ import annotations
 
+import html
+import posixpath
 import re
 import string
 import unicodedata
@@ -95,8 +97,31 @@ def external_link(url: str | None, label: str) -> str:
 
 
 def link(label_markup: str, target: str) -> str:
-    """A Markdown link to another page of the site; ``label_markup`` must already be inert."""
-    return f"[{label_markup}]({target})"
+    """A link to another page of the site; ``label_markup`` must already be inert."""
+    return f'<a href="{html.escape(target)}">{label_markup}</a>'
+
+
+def page_url(page: str) -> str:
+    """A generated file's address relative to the site root: pages in directory-URL style."""
+    if not page.endswith(".md"):
+        return page
+    if page == "index.md" or page.endswith("/index.md"):
+        return page[: -len("index.md")]
+    return page.removesuffix(".md") + "/"
+
+
+def relative(here: str, target: str) -> str:
+    """The address of ``target`` (a generated file) relative to the page ``here`` as a browser sees it.
+
+    Pages are finished HTML that no engine rewrites, so links point at the
+    published address (``claims/c1/``), not at the source file (``claims/c1.md``).
+    """
+    base = page_url(here)
+    address = page_url(target)
+    found = posixpath.relpath(address or ".", base or ".")
+    if found == ".":
+        return "./"
+    return found + "/" if address in ("", "./") or address.endswith("/") else found
 
 
 def front_matter(title: str, **extra: object) -> str:
@@ -140,21 +165,63 @@ def _inserted(text: str) -> str:
     return f'<ins class="px-ins" title="only in this outlet">{inert(text)}</ins>'
 
 
-def block(css_class: str, markdown: str) -> str:
-    """A styled block whose content is still Markdown (needs the md_in_html extension)."""
-    return f'<div class="{css_class}" markdown>\n\n{markdown.strip()}\n\n</div>\n\n'
+def block(css_class: str, markup: str, extra: str = "") -> str:
+    """A styled paragraph-like block; ``markup`` must already be inert or built by these helpers."""
+    attributes = f" {extra}" if extra else ""
+    return f'<div class="{css_class}"{attributes}>{markup.strip()}</div>\n'
 
 
-def bullet_list(items: Iterable[str]) -> str:
-    lines = [f"- {item}" for item in items]
-    return "\n".join(lines) + "\n" if lines else ""
+def paragraph(markup: str) -> str:
+    return f"<p>{markup.strip()}</p>\n"
+
+
+def heading(level: int, markup: str) -> str:
+    """A heading; `digest.render.page.finish` gives it its anchor and its place in the contents."""
+    return f"<h{level}>{markup}</h{level}>\n"
+
+
+def strong(markup: str) -> str:
+    return f"<strong>{markup}</strong>"
+
+
+def bullet_list(items: Iterable[str], extra: str = "") -> str:
+    lines = [f"<li>{item}</li>" for item in items]
+    if not lines:
+        return ""
+    attributes = f" {extra}" if extra else ""
+    return f"<ul{attributes}>\n" + "\n".join(lines) + "\n</ul>\n"
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A Markdown table; cells must already be inert or built by these helpers."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
-    lines.extend("| " + " | ".join(cell or " " for cell in row) + " |" for row in rows)
-    return "\n".join(lines) + "\n"
+    """An HTML table; cells must already be inert or built by these helpers."""
+    head = "".join(f"<th>{cell}</th>" for cell in header)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>\n" for row in rows)
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
+
+
+def stacked_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A table that the stylesheet stacks into one block per row on a phone, each cell led by its
+    column's name from ``data-label``. ``header`` must be fixed words, never input text."""
+    head = "".join(f"<th>{cell}</th>" for cell in header)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td data-label="{html.escape(label)}">{cell}</td>'
+            for label, cell in zip(header, row, strict=True)
+        )
+        + "</tr>\n"
+        for row in rows
+    )
+    return (
+        '<div class="px-stack">\n'
+        f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n</div>\n"
+    )
+
+
+def fold(summary: str, body: str, is_open: bool = False) -> str:
+    """A section a reader opens and closes; both parts must already be inert markup."""
+    attribute = " open" if is_open else ""
+    return f'<details class="px-fold"{attribute}>\n<summary>{summary}</summary>\n{body}</details>\n'
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

@@ -1,7 +1,9 @@
-"""All pages and data files of a digest, as ``{path: text}``, independent of any site engine.
+"""All pages and data files of a digest, independent of any site engine.
 
-The MkDocs plugin hands these to ``mkdocs build`` in memory; ``digest render``
-writes them to a folder so any Markdown site engine can build the same site.
+Pages are finished HTML (`digest.render.page.Page`). The MkDocs plugin hands
+them to ``mkdocs build`` without Markdown parsing; ``digest render`` writes
+each as a Markdown file holding one raw HTML block, so any Markdown site
+engine builds the same pages.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from importlib import resources
 from digest.export import to_json
 from digest.model import Story
 from digest.render import article_page, claim_page, feed, home, paths, story_page
+from digest.render.page import HEADING_PREFIX, Page, finish
 
 
 @dataclass(frozen=True, slots=True)
 class Site:
     pages: dict[str, str]
-    """Markdown pages by path; ``index.md`` is the home page."""
+    """Markdown pages by path, each one raw HTML block; ``index.md`` is the home page."""
     assets: dict[str, str]
     """Other files by path: JSON data, the Atom feed and the stylesheet."""
 
@@ -33,24 +36,55 @@ def stylesheet(name: str = "parallax.css") -> str:
     return resources.files("digest.render").joinpath(name).read_text(encoding="utf-8")
 
 
-def story_files(story: Story) -> tuple[dict[str, str], dict[str, str]]:
-    """The pages and data of one story; independent of other stories."""
-    pages = dict([story_page.render(story), story_page.render_differences(story)])
-    for position in range(len(story.claims)):
-        path, text = claim_page.render(story, position)
-        pages[path] = text
+def story_pages(story: Story) -> list[Page]:
+    """Every page of one story, finished; independent of other stories."""
+    pages = [
+        _finished(story_page.render(story), story.meta.title),
+        _finished(story_page.render_differences(story), story_page.differences_title(story)),
+    ]
+    for position, view in enumerate(story.claims):
+        pages.append(_finished(claim_page.render(story, position), view.summary))
     for article in story.articles:
-        path, text = article_page.render(story, article)
-        pages[path] = text
-    return pages, {paths.data(story.meta.id): to_json(story)}
+        path, body = article_page.render(story, article)
+        pages.append(finish(path, article_page.title(article), body, HEADING_PREFIX))
+    return pages
+
+
+def _finished(rendered: tuple[str, str], title: str) -> Page:
+    path, body = rendered
+    return finish(path, title, body)
+
+
+def list_pages(stories: Sequence[Story]) -> list[Page]:
+    """The story list's pages, home page first: they change whenever any story does."""
+    found = home.pages(stories)
+    count = len(found)
+    return [_finished(rendered, home.title(number, count)) for number, rendered in enumerate(found, 1)]
+
+
+def story_data(story: Story) -> dict[str, str]:
+    return {paths.data(story.meta.id): to_json(story)}
+
+
+def story_files(story: Story) -> tuple[dict[str, str], dict[str, str]]:
+    """The pages (as Markdown files) and data of one story."""
+    return {page.path: page.markdown() for page in story_pages(story)}, story_data(story)
+
+
+def shared_assets(stories: Sequence[Story], site_name: str) -> dict[str, str]:
+    """Files that are not a story's own: the stylesheets and the feed."""
+    return {
+        paths.STYLESHEET: stylesheet(),
+        paths.FEED: feed.render(stories, site_name),
+        paths.LENS_STYLESHEET: stylesheet("lenses.css"),
+    }
 
 
 def build(stories: Sequence[Story], site_name: str = "Parallax digest") -> Site:
-    pages: dict[str, str] = dict(home.pages(stories))
-    assets: dict[str, str] = {paths.STYLESHEET: stylesheet(), paths.FEED: feed.render(stories, site_name)}
-    assets[paths.LENS_STYLESHEET] = stylesheet("lenses.css")
+    pages: dict[str, str] = {page.path: page.markdown() for page in list_pages(stories)}
+    assets = shared_assets(stories, site_name)
     for story in sorted(stories, key=lambda s: s.meta.id):
-        story_pages, story_assets = story_files(story)
-        pages.update(story_pages)
+        own_pages, story_assets = story_files(story)
+        pages.update(own_pages)
         assets.update(story_assets)
     return Site(pages, assets)

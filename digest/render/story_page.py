@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from digest.lenses import coverage
 from digest.model import Story
-from digest.render import lens_sections, paths
+from digest.render import lens_sections, paths, templates
 from digest.render.markup import (
-    block,
     bullet_list,
     external_link,
-    front_matter,
+    heading,
     inert,
     link,
+    paragraph,
     plural,
-    table,
+    relative,
+    strong,
 )
+from digest.render.page import finish
 
 
 def shared_sentences(story: Story) -> set[str]:
@@ -21,62 +24,60 @@ def shared_sentences(story: Story) -> set[str]:
 
 
 def counts(story: Story) -> tuple[int, int, int]:
-    """Claims stated by all outlets, claims stated by several, facts stated by one outlet."""
+    """Distinct facts reported by every outlet, by some but not all (two or more), and by one only.
+
+    Shared facts are counted with `digest.lenses.coverage.facts`, so one fact aligned as two
+    claims counts once, with every outlet that reports it under either claim.
+    """
     everyone = len(story.articles)
-    by_all = sum(1 for view in story.claims if len(view.outlets) == everyone)
-    several = len(story.claims) - by_all
+    grouped = coverage.facts(story.claims)
+    by_all = sum(1 for fact in grouped if len({aid for v in fact for aid in v.outlets}) == everyone)
+    some = len(grouped) - by_all
     shared = shared_sentences(story)
     alone = sum(1 for a in story.articles for s in a.sentences if s.id not in shared)
-    return by_all, several, alone
+    return by_all, some, alone
+
+
+def counts_sentence(story: Story) -> str:
+    """The counts in words that leave no doubt whether "some" includes "all"."""
+    by_all, some, alone = counts(story)
+    everyone = "both outlets" if len(story.articles) == 2 else "all outlets"
+    return (
+        f"Facts reported by {everyone}: {strong(str(by_all))} \u00b7 "
+        f"by some but not all: {strong(str(some))} \u00b7 "
+        f"by one outlet only: {strong(str(alone))}"
+    )
 
 
 def render(story: Story) -> tuple[str, str]:
+    """(path, HTML) of the story page."""
     here = paths.story(story.meta.id)
     story_id = story.meta.id
-    parts = [front_matter(story.meta.title), f"# {inert(story.meta.title)}\n\n"]
-    by_all, several, alone = counts(story)
     date = f"{inert(story.meta.date)} \u00b7 " if story.meta.date else ""
-    parts.append(
-        block(
-            "px-meta",
-            f"{date}{plural(len(story.articles), 'outlet')} \u00b7 "
-            f"{plural(len(story.claims), 'shared claim')} ({by_all} reported by all, {several} by several) "
-            f"\u00b7 {plural(alone, 'fact')} reported by one outlet only \u00b7 "
-            f"{link('data as JSON', paths.relative(here, paths.data(story_id)))}",
-        )
+    meta = (
+        f"{date}{plural(len(story.articles), 'outlet')} \u00b7 "
+        f"{link('data as JSON', relative(here, paths.data(story_id)))}"
+        f"<br>{counts_sentence(story)}"
     )
-    parts.append(_differences_link(story, here))
-    parts.append(_headlines(story, here))
-    parts.append(_matrix(story, here))
-    parts.append(_outlets(story, here))
-    parts.append(_alone(story, here))
-    parts.append(_problems(story))
-    return here, "".join(parts)
-
-
-def _differences_link(story: Story, here: str) -> str:
-    target = paths.relative(here, paths.differences(story.meta.id))
-    return block(
-        "px-differences-link",
-        f"**{link('How the outlets differ', target)}**: blind spots, quotations and who alters them, "
-        "attribution and hedges, figures, spellings of names, and text reuse between the articles.",
+    page = templates.render(
+        "story.html",
+        title=templates.markup(inert(story.meta.title)),
+        meta=templates.markup(meta),
+        differences=relative(here, paths.differences(story_id)),
+        headlines=templates.markup(_headlines(story, here)),
+        coverage=templates.markup(_matrix(story, here)),
+        outlets=templates.markup(_outlets(story, here)),
+        alone=templates.markup(_alone(story, here)),
+        problems=templates.markup(_problems(story)),
     )
+    return here, page
 
 
 def render_differences(story: Story) -> tuple[str, str]:
     """The lens page of a story. It is a page of its own so that neither it nor the story page
     grows past a readable size: each scales with one dimension of the story, not with both."""
     here = paths.differences(story.meta.id)
-    title = f"{story.meta.title}: how the outlets differ"
-    back = link(inert(story.meta.title), paths.relative(here, paths.story(story.meta.id)))
-    parts = [
-        front_matter(title),
-        "# How the outlets differ\n\n",
-        block(
-            "px-meta",
-            f"Part of {back}: what the outlets' coverage of this story has in common "
-            "and where it parts ways.",
-        ),
+    sections = [
         lens_sections.story_coverage(story, here),
         lens_sections.story_quotes(story, here),
         lens_sections.story_attribution(story, here),
@@ -84,28 +85,45 @@ def render_differences(story: Story) -> tuple[str, str]:
         lens_sections.story_names(story, here),
         lens_sections.story_reuse(story),
     ]
-    if len(parts) == 3 or not any(parts[3:]):
-        parts.append("There is nothing to compare: fewer than two articles of this story could be read.\n")
-    return here, "".join(parts)
+    present = [section for section in sections if section]
+    page = templates.render(
+        "differences.html",
+        story_title=templates.markup(inert(story.meta.title)),
+        story=relative(here, paths.story(story.meta.id)),
+        contents=templates.markup(_contents("".join(present))),
+        sections=[templates.markup(section) for section in present],
+    )
+    return here, page
+
+
+def _contents(body: str) -> str:
+    """Links to the sections of a long page, with the anchors `digest.render.page.finish` gives them,
+    so a phone (where the theme hides its contents sidebar) can jump straight to one."""
+    sections = [h for h in finish("contents", "", body).toc if h.level == 2]
+    if len(sections) < 2:
+        return ""
+    items = bullet_list(f'<a href="#{h.anchor}">{h.markup}</a>' for h in sections)
+    return (
+        f'<nav class="px-contents" aria-label="Sections of this page" data-pagefind-ignore>\n{items}</nav>\n'
+    )
+
+
+def differences_title(story: Story) -> str:
+    return f"{story.meta.title}: how the outlets differ"
 
 
 def _headlines(story: Story, here: str) -> str:
     """One card per outlet's headline, side by side, so the headlines can be compared at a glance."""
     cards = []
     for article in story.articles:
-        target = paths.relative(here, paths.article(story.meta.id, article.id))
+        target = relative(here, paths.article(story.meta.id, article.id))
         cards.append(
-            '<div class="px-card" markdown>\n\n'
-            f'<p class="px-card__outlet">{inert(article.source.outlet)}</p>\n'
-            f'<p class="px-card__headline" markdown="span">{link(inert(article.headline), target)}</p>\n\n'
-            "</div>\n\n"
+            '<div class="px-card">'
+            f'<p class="px-card__outlet">{inert(article.source.outlet)}</p>'
+            f'<p class="px-card__headline">{link(inert(article.headline), target)}</p>'
+            "</div>\n"
         )
-    return (
-        "## Headlines\n\n"
-        + '<div class="px-cards px-cards--headlines" markdown>\n\n'
-        + "".join(cards)
-        + "</div>\n\n"
-    )
+    return '<div class="px-cards px-cards--headlines">\n' + "".join(cards) + "</div>\n"
 
 
 def _outlets(story: Story, here: str) -> str:
@@ -113,7 +131,7 @@ def _outlets(story: Story, here: str) -> str:
     cards = []
     for article in story.articles:
         source = article.source
-        target = paths.relative(here, paths.article(story.meta.id, article.id))
+        target = relative(here, paths.article(story.meta.id, article.id))
         facts = [
             ("Byline", inert(source.byline)),
             ("Published", inert(source.published)),
@@ -123,22 +141,19 @@ def _outlets(story: Story, here: str) -> str:
         details = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts if value)
         more = link("Read it here, with its claims marked", target)
         cards.append(
-            '<div class="px-card" markdown>\n\n'
-            f'<p class="px-card__title" markdown="span">**{inert(source.outlet)}**</p>\n'
-            f'<dl class="px-facts">{details}</dl>\n'
-            f'<p class="px-card__more" markdown="span">{more}</p>\n\n'
-            "</div>\n\n"
+            '<div class="px-card">'
+            f'<p class="px-card__title">{strong(inert(source.outlet))}</p>'
+            f'<dl class="px-facts">{details}</dl>'
+            f'<p class="px-card__more">{more}</p>'
+            "</div>\n"
         )
-    return (
-        "\n## Outlets\n\n"
-        + '<div class="px-cards px-cards--outlets" markdown>\n\n'
-        + "".join(cards)
-        + "</div>\n\n"
-    )
+    return '<div class="px-cards px-cards--outlets">\n' + "".join(cards) + "</div>\n"
 
 
-YES = "\u25cf"
-NO = "\u25cb"
+YES = "yes"
+NO = "no"
+"""The words of the coverage matrix's cells; the stylesheet puts a tick or a cross before them and,
+on a phone, the outlet's name (from ``data-outlet``), so a mark never rests on a glyph alone."""
 MATRIX_LABEL = 90
 """Characters of a claim's summary shown in the matrix; its page has the whole sentence."""
 
@@ -149,48 +164,55 @@ def matrix_label(summary: str) -> str:
     return summary[:MATRIX_LABEL].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
 
 
+def _mark(outlet: str, present: bool) -> str:
+    """One cell: its word says it, its class draws it; ``outlet`` is already inert."""
+    kind, word = ("px-yes", YES) if present else ("px-no", NO)
+    return f'<td class="{kind}" data-outlet="{outlet}">{word}</td>'
+
+
 def _matrix(story: Story, here: str) -> str:
     if not story.articles:
-        return "\n## Coverage\n\nNo article of this story could be read: see the input problems below.\n"
+        return paragraph("No article of this story could be read: see the input problems below.")
     if len(story.articles) < 2:
-        return (
-            "\n## Coverage\n\nOnly one outlet's article could be read, so there is nothing to "
+        return paragraph(
+            "Only one outlet's article could be read, so there is nothing to "
             "compare it with and this story has no claims. Every fact below is reported by that "
-            "outlet alone.\n"
+            "outlet alone."
         )
     if not story.claims:
-        return "\n## Coverage\n\nNo fact is reported by more than one outlet.\n"
-    header = ["Claim", *(inert(a.source.outlet) for a in story.articles)]
+        return paragraph("No fact is reported by more than one outlet.")
+    names = [inert(a.source.outlet) for a in story.articles]
+    head = '<th scope="col">Fact</th>' + "".join(f'<th scope="col">{name}</th>' for name in names)
     rows = []
     for number, view in enumerate(story.claims, 1):
-        target = paths.relative(here, paths.claim(story.meta.id, view.claim.id))
+        target = relative(here, paths.claim(story.meta.id, view.claim.id))
         label = f'<span class="px-claim-label">{number}. {inert(matrix_label(view.summary))}</span>'
-        cells = [link(label, target)]
         present = set(view.outlets)
-        # The cells are the bulk of a large story's page, so they hold the bare symbol;
-        # the paragraph above the table says in words what each symbol means.
-        cells.extend(YES if a.id in present else NO for a in story.articles)
-        rows.append(cells)
+        cells = "".join(_mark(name, a.id in present) for name, a in zip(names, story.articles, strict=True))
+        rows.append(f'<tr><th scope="row">{link(label, target)}</th>{cells}</tr>\n')
     return (
-        "\n## Coverage\n\nEach row is a fact that two or more outlets report; "
-        "\u25cf marks an outlet that reports it, \u25cb one that does not. "
-        "On a narrow screen the table scrolls sideways.\n\n"
-        + '<div class="px-matrix" markdown>\n\n'
-        + table(header, rows)
-        + "\n</div>\n"
+        paragraph(
+            "Each row is a fact that two or more outlets report, numbered as its claim page; "
+            "\u2713\u00a0yes marks an outlet that reports it, \u2715\u00a0no one that does not. "
+            "On a wide screen the table scrolls sideways inside its box when there are many outlets; "
+            "on a phone each fact is listed with its outlets below it."
+        )
+        + '<div class="px-matrix">\n'
+        + f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>\n"
+        + "</div>\n"
     )
 
 
 def _alone(story: Story, here: str) -> str:
     shared = shared_sentences(story)
-    parts = ["\n## Reported by one outlet only\n\n"]
+    parts = []
     for article in story.articles:
         own = [s for s in article.sentences if s.id not in shared]
         if not own:
             continue
-        target = paths.relative(here, paths.article(story.meta.id, article.id))
-        parts.append(f"### {inert(article.source.outlet)}\n\n")
-        parts.append(bullet_list(link(inert(s.text), f"{target}#{s.id}") for s in own) + "\n")
+        target = relative(here, paths.article(story.meta.id, article.id))
+        parts.append(heading(3, inert(article.source.outlet)))
+        parts.append(bullet_list(link(inert(s.text), f"{target}#{s.id}") for s in own))
     return "".join(parts)
 
 
@@ -199,11 +221,11 @@ def _problems(story: Story) -> str:
         return ""
     skipped = [p for p in story.problems if p.severity == "skipped"]
     notes = [p for p in story.problems if p.severity == "note"]
-    parts = ["\n## Input problems\n\n"]
+    parts = [heading(2, "Input problems")]
     if skipped:
-        parts.append("Left out of this digest:\n\n")
-        parts.append(bullet_list(f"{inert(p.file)}: {inert(p.reason)}" for p in skipped) + "\n")
+        parts.append(paragraph("Left out of this digest:"))
+        parts.append(bullet_list(f"{inert(p.file)}: {inert(p.reason)}" for p in skipped))
     if notes:
-        parts.append("Read, with a remark:\n\n")
-        parts.append(bullet_list(f"{inert(p.file)}: {inert(p.reason)}" for p in notes) + "\n")
+        parts.append(paragraph("Read, with a remark:"))
+        parts.append(bullet_list(f"{inert(p.file)}: {inert(p.reason)}" for p in notes))
     return "".join(parts)

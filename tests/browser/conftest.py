@@ -33,6 +33,10 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1200, "height": 900}
 PHONE = {"width": 375, "height": 740}
+WIDE = {"width": 1280, "height": 900}
+"""A common laptop width, at which outlet names must stay whole."""
+PHONE_390 = {"width": 390, "height": 844}
+"""A current large phone."""
 SCREENSHOTS = ROOT / "docs" / "assets" / "screenshots"
 """Where the README's pictures live; written only when PARALLAX_SCREENSHOTS=1 asks for it."""
 
@@ -130,6 +134,24 @@ def desktop(chromium: Browser, site_url: str) -> Iterator[Page]:
 @pytest.fixture
 def phone(chromium: Browser, site_url: str) -> Iterator[Page]:
     context = open_context(chromium, site_url, PHONE)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def wide(chromium: Browser, site_url: str) -> Iterator[Page]:
+    context = open_context(chromium, site_url, WIDE)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture(params=[PHONE, PHONE_390], ids=["375px", "390px"])
+def phones(request: pytest.FixtureRequest, chromium: Browser, site_url: str) -> Iterator[Page]:
+    context = open_context(chromium, site_url, request.param)
     try:
         yield context.new_page()
     finally:

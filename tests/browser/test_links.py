@@ -33,6 +33,7 @@ def test_crawl_finds_no_broken_link_or_missing_anchor(chromium: Browser, site_ur
 
     page.route("**/*", html_only)
     ids: dict[str, set[str]] = {}
+    repeated: dict[str, list[str]] = {}
     checked: dict[str, int] = {}
     anchors: list[tuple[str, str, str]] = []
     broken: list[tuple[str, str, int]] = []
@@ -47,7 +48,11 @@ def test_crawl_finds_no_broken_link_or_missing_anchor(chromium: Browser, site_ur
             if not response.ok or "text/html" not in response.headers.get("content-type", ""):
                 continue
             page.goto(url, wait_until="domcontentloaded")
-            ids[url] = set(page.evaluate(IDS))
+            found = page.evaluate(IDS)
+            ids[url] = set(found)
+            twice = sorted({name for name in found if found.count(name) > 1})
+            if twice:
+                repeated[url] = twice
             for target in page.evaluate(LINKS):
                 if target.startswith(("javascript:", "data:", "vbscript:")):
                     bad_scheme.append((url, target))
@@ -80,3 +85,4 @@ def test_crawl_finds_no_broken_link_or_missing_anchor(chromium: Browser, site_ur
     assert not bad_scheme
     assert not sorted(set(broken)), sorted(set(broken))[:20]
     assert not missing, missing[:20]
+    assert not repeated, "two elements of one page share an id: " + str(sorted(repeated.items())[:5])

@@ -116,9 +116,10 @@ def test_crawling_the_site_asks_no_other_host(recording_page: tuple[Page, list[s
             queue.append(target)
     assert opened > 20
     assert any(kind.endswith("/claims") for kind in sampled) and any(k.endswith("/articles") for k in sampled)
-    page.goto(site_url, wait_until="networkidle")
-    search = page.locator("input.md-search__input")
+    # Search is Pagefind's page: its script, index fragments and worker must all be local too.
+    page.goto(site_url + "search/", wait_until="networkidle")
+    search = page.locator("input.pagefind-ui__search-input")
     search.click()
     search.press_sequentially("drone", delay=10)
-    page.locator(".md-search-result__item").first.wait_for()
+    page.locator("a.pagefind-ui__result-link").first.wait_for()
     assert not foreign, "\n".join(sorted(set(foreign)))

@@ -1,4 +1,4 @@
-"""Screenshots of the home, a story and a claim page.
+"""Screenshots of the home, a story, a claim and an article page, and of a story on a phone.
 
 Taken from the same build as the other browser tests, at a fixed desktop size,
 light scheme, with animations off and the caret hidden, so a rebuild changes a
@@ -17,9 +17,9 @@ import struct
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
-from .conftest import DESKTOP, SCREENSHOTS
+from .conftest import DESKTOP, PHONE_390, SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
@@ -61,3 +61,32 @@ def test_screenshots_of_home_story_and_claim(desktop: Page, browser_site: Path, 
         desktop.screenshot(path=path, animations="disabled", caret="hide")
         assert _png_size(path) == (DESKTOP["width"], DESKTOP["height"])
         assert path.stat().st_size < 400_000, f"{path} is larger than a README picture should be"
+
+
+def test_screenshots_of_an_article_and_a_story_on_a_phone(
+    chromium: Browser, site_url: str, browser_site: Path, tmp_path: Path
+) -> None:
+    from .conftest import open_context
+
+    target = _target(tmp_path)
+    target.mkdir(parents=True, exist_ok=True)
+    data = json.loads((browser_site / "data" / f"{SEED}.json").read_text())
+    shots = {
+        "article": (DESKTOP, f"stories/{SEED}/articles/{data['articles'][0]['id']}/", None),
+        "story-phone": (PHONE_390, f"stories/{SEED}/", "coverage"),
+    }
+    for name, (viewport, url, anchor) in shots.items():
+        context = open_context(chromium, site_url, viewport)
+        try:
+            page = context.new_page()
+            page.goto(url)
+            if anchor:
+                page.locator(f"#{anchor}").scroll_into_view_if_needed()
+                page.evaluate(f"window.scrollTo(0, document.getElementById('{anchor}').offsetTop)")
+            page.evaluate("document.fonts.ready")
+            path = target / f"{name}.png"
+            page.screenshot(path=path, animations="disabled", caret="hide")
+            assert _png_size(path) == (viewport["width"], viewport["height"])
+            assert path.stat().st_size < 400_000, f"{path} is larger than a README picture should be"
+        finally:
+            context.close()

@@ -1,4 +1,4 @@
-"""Claim pages as Markdown: order of phrasings, side-by-side view, legend, neighbours."""
+"""Claim pages as HTML: order of phrasings, side-by-side view, legend, neighbours."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def stories() -> list[Story]:
 
 
 def _labels(page: str) -> list[str]:
-    return re.findall(r'<p class="px-label" markdown="span">(.*)</p>', page)
+    return re.findall(r'<p class="px-label">(.*)</p>', page)
 
 
 def test_reference_phrasing_comes_first_then_one_card_per_outlet(stories: list[Story]) -> None:
@@ -27,11 +27,11 @@ def test_reference_phrasing_comes_first_then_one_card_per_outlet(stories: list[S
         for position, view in enumerate(story.claims):
             _, page = claim_page.render(story, position)
             labels = _labels(page)
-            assert len(labels) == len(view.phrasings) == page.count('<div class="px-phrasing" markdown>')
+            assert len(labels) == len(view.phrasings) == page.count('<div class="px-phrasing">')
             assert "(reference phrasing)" in labels[0]
             assert all("(reference phrasing)" not in label for label in labels[1:])
             reference = story.sentence(view.claim.reference)
-            assert f"**{inert(story.article(reference.article).source.outlet)}**" in labels[0]
+            assert f"<strong>{inert(story.article(reference.article).source.outlet)}</strong>" in labels[0]
 
 
 def test_distant_phrasings_are_shown_side_by_side_with_the_reference(stories: list[Story]) -> None:
@@ -53,7 +53,8 @@ def test_distant_phrasings_are_shown_side_by_side_with_the_reference(stories: li
 
 def test_legend_explains_marks_in_words(stories: list[Story]) -> None:
     _, page = claim_page.render(stories[0], 0)
-    legend = page.split('<div class="px-legend" role="note">', 1)[1].split("</div>", 1)[0]
+    opening = '<div class="px-legend" role="note" data-pagefind-ignore>'
+    legend = page.split(opening, 1)[1].split("</div>", 1)[0]
     assert "struck through" in legend and "underlined" in legend
     assert '<del class="px-del">' in legend and '<ins class="px-ins">' in legend
 
@@ -66,8 +67,8 @@ def test_neighbours_link_previous_next_and_the_story(stories: list[Story]) -> No
     assert "Previous claim" not in first_page and "Next claim" in first_page
     assert "Previous claim" in last_page and "Next claim" not in last_page
     next_id = story.claims[1].claim.id
-    assert f"]({next_id}.md)" in first_page
-    assert "](../index.md#coverage)" in first_page
+    assert f'<a href="../{next_id}/">' in first_page
+    assert '<a href="../../#coverage">' in first_page
     assert f"Claim {last + 1} of {last + 1}" in last_page
 
 
@@ -75,9 +76,11 @@ def test_missing_outlets_link_to_their_articles(stories: list[Story]) -> None:
     for story in stories:
         for position, view in enumerate(story.claims):
             _, page = claim_page.render(story, position)
-            for article_id in view.missing:
+            elsewhere = {aid for sibling in claim_page.sibling_claims(story, view) for aid in sibling.outlets}
+            for article_id in set(view.missing) - elsewhere:
                 assert (
-                    f"](../articles/{article_id}.md)" in page.split("## Outlets that do not report it", 1)[1]
+                    f'<a href="../../articles/{article_id}/">'
+                    in page.split("<h2>Outlets that do not report it</h2>", 1)[1]
                 )
 
 

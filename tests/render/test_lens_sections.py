@@ -56,10 +56,10 @@ def test_claim_page_shows_badges_quotes_and_figures_inertly() -> None:
     text = html.unescape(levee)
     assert "allegedly" in text
     assert "said: Mayor Tom Reyes" in text
-    assert "## Quotations" in levee
+    assert "<h2>Quotations</h2>" in levee
     assert "quotes it verbatim" in text
     residents_text = html.unescape(residents)
-    assert "## Figures" in residents
+    assert "<h2>Figures</h2>" in residents
     assert "qualified differently" in residents_text
     assert "Roughly 300 residents" in residents_text
 
@@ -69,7 +69,12 @@ def test_story_page_sections_are_inert() -> None:
     _, page = story_page.render_differences(story)
     _no_markup_from_input(page)
     _no_markup_from_input(story_page.render(story)[1])
-    for heading in ("## Quotations", "## Attribution and hedging", "## Text reuse", "### Headlines compared"):
+    for heading in (
+        "<h2>Quotations</h2>",
+        "<h2>Attribution and hedging</h2>",
+        "<h2>Text reuse</h2>",
+        "<h3>Headlines compared</h3>",
+    ):
         assert heading in page
 
 
@@ -86,3 +91,47 @@ def test_a_trimmed_quotation_keeps_a_space_before_the_cut() -> None:
     ops = lens_sections._ops([["equal", "holding the line ", "holding the line"], ["delete", "for now.", ""]])
     assert ops[0].out == "holding the line "
     assert ops[1].out == ""
+
+
+def _one_fact_as_two_claims() -> Story:
+    """Four outlets; alignment split one fact into two claims that share outlet a's sentence."""
+    a = build_article("a", ["The levee held until dawn on Tuesday.", "Mayor Tom Reyes visited it."])
+    b = build_article("b", ["The levee held until dawn on Tuesday, officials said."])
+    c = build_article("c", ["Until dawn on Tuesday the levee held."])
+    d = build_article("d", ["Residents cleaned their streets."])
+    articles = (a, b, c, d)
+    claims = (
+        view(Claim("held", ("a-s1", "b-s1"), "a-s1"), articles),
+        view(Claim("held-again", ("a-s1", "c-s1"), "a-s1"), articles),
+    )
+    return Story(StoryMeta("levee", "Levee", None), articles, claims, (), apply(articles, claims))
+
+
+def test_an_outlet_reporting_the_fact_under_a_sibling_claim_is_not_listed_as_leaving_it_out() -> None:
+    story = _one_fact_as_two_claims()
+    _, page = claim_page.render(story, 0)
+    left_out = page.split("<h2>Outlets that do not report it</h2>", 1)[1]
+    listed = left_out.split("</ul>", 1)[0]
+    assert 'href="../../articles/d/"' in listed
+    assert 'href="../../articles/c/"' not in listed
+    assert "claim 2" in left_out and 'href="../held-again/"' in left_out
+
+
+def test_left_out_by_lists_each_fact_once_on_the_differences_page() -> None:
+    story = _one_fact_as_two_claims()
+    _, page = story_page.render_differences(story)
+    assert "Left out by D" in page
+    spots = page.split("Left out by D", 1)[1].split("</ul>", 1)[0]
+    assert spots.count("<li>") == 1
+    assert "Left out by C" not in page and "Left out by B" not in page
+
+
+def test_a_badge_names_the_speaker_a_pronoun_stands_for() -> None:
+    a = build_article("a", ["Mayor Tom Reyes visited the levee.", "The water is falling, he said."])
+    b = build_article("b", ["The water is falling, Reyes said."])
+    articles = (a, b)
+    claims = (view(Claim("water", ("a-s2", "b-s1"), "a-s2"), articles),)
+    story = Story(StoryMeta("levee", "Levee", None), articles, claims, (), apply(articles, claims))
+    badge = html.unescape(lens_sections.badges(story, "a-s2"))
+    assert "said: Tom Reyes" in badge
+    assert "said: he" not in badge

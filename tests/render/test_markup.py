@@ -6,7 +6,7 @@ import html
 
 import pytest
 
-from digest.render.markup import external_link, front_matter, href, inert
+from digest.render.markup import external_link, front_matter, href, inert, relative
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,21 @@ def test_front_matter_title_is_inert_yaml() -> None:
     text = front_matter("x\n---\ntitle: <script>")
     assert text.count("---") == 2
     assert "<script>" not in text and "\n" not in text.split("title: ", 1)[1].rstrip("-\n")
+
+
+@pytest.mark.parametrize(
+    ("here", "target", "expected"),
+    [
+        ("index.md", "stories/a/index.md", "stories/a/"),
+        ("page/2.md", "index.md", "../../"),
+        ("page/2.md", "page/3.md", "../3/"),
+        ("stories/a/claims/c.md", "stories/a/index.md", "../../"),
+        ("stories/a/claims/c.md", "stories/a/claims/d.md", "../d/"),
+        ("stories/a/index.md", "stories/a/articles/x.md", "articles/x/"),
+        ("stories/a/index.md", "data/a.json", "../../data/a.json"),
+        ("index.md", "feed.xml", "feed.xml"),
+        ("stories/a/index.md", "stories/a/index.md", "./"),
+    ],
+)
+def test_relative_gives_the_published_address(here: str, target: str, expected: str) -> None:
+    assert relative(here, target) == expected
