@@ -54,7 +54,7 @@ class DigestConfig(base.Config):
     dask_address = options.Optional(options.Type(str))
     # A folder whose templates replace the package's own of the same name.
     templates_dir = options.Optional(options.Type(str))
-    # Index the built site with Pagefind (the [search] extra) and add a search page.
+    # Index the built site with Pagefind (a dependency) and add a search page.
     pagefind = options.Type(bool, default=True)
 
 

@@ -5,7 +5,7 @@ downloads a few hundred kilobytes however many stories there are (a single
 search index, downloaded whole, grows with every story). Only what sits
 inside ``data-pagefind-body`` is indexed, and blocks repeated on many pages
 (legends, pagers, lists of other pages) carry ``data-pagefind-ignore``.
-Pagefind ships as a binary inside the ``pagefind`` wheel (the ``[search]`` extra).
+Pagefind ships as a binary inside the ``pagefind`` wheel, a dependency of Parallax.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from digest.render.markup import front_matter
 PATH = "search.md"
 TITLE = "Search"
 MISSING = (
-    "digest: search needs Pagefind; install it with: pip install 'parallax-digest[search]' "
+    "digest: search needs Pagefind, which installs with Parallax: pip install 'pagefind[extended]' "
     "(or set the digest plugin's option pagefind: false)"
 )
 
