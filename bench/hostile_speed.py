@@ -1,8 +1,9 @@
 """Time and memory of the analysis on input shaped to make costly work grow faster than the input.
 
-``python bench/hostile_speed.py [--only NAME] [--scale 1] [--timeout 120] [--json]`` writes each
-shape as a story folder into a temporary directory and runs ``digest export`` on it
-in its own process, printing per shape the wall seconds, the peak resident memory
+``python bench/hostile_speed.py [--only NAME] [--scale 1] [--timeout 120] [--json] [--build]``
+writes each shape as a story folder into a temporary directory and runs ``digest export`` on it
+(with ``--build``, a whole ``mkdocs build`` of a site holding only that story) in its own
+process, printing per shape the wall seconds, the peak resident memory
 (``ru_maxrss`` from ``os.wait4``), the exit status and how many problems the
 analysis reported. A shape passes when it ends within 30 s and 1 GB with either
 an analysis or a refusal that names the file and the reason. The shapes:
@@ -28,6 +29,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -162,11 +164,26 @@ SHAPES: dict[str, Callable[[Path, float], None]] = {
 }
 
 
-def run(folder: Path, timeout: float) -> dict[str, object]:
+def project(folder: Path) -> Path:
+    """A site project beside the shape, with the repository's configuration and only that story."""
+    root = folder.parent / f"{folder.name}-site"
+    (root / "seeds").mkdir(parents=True)
+    folder.rename(root / "seeds" / folder.name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    return root
+
+
+def run(folder: Path, timeout: float, build: bool = False) -> dict[str, object]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env["NO_MKDOCS_2_WARNING"] = "1"
     program = "from digest.cli import main; raise SystemExit(main())"
     command = [sys.executable, "-c", program, "export", str(folder)]
+    if build:
+        root = project(folder)
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")]
     start = time.perf_counter()
     with open(os.devnull, "wb") as sink, tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(command, stdout=sink, stderr=errors, env=env)
@@ -200,13 +217,18 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=120.0, help="kill a shape after this many seconds")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--scale", type=float, default=1.0, help="size of every shape (1: the attack)")
+    parser.add_argument(
+        "--build",
+        action="store_true",
+        help="time a whole 'mkdocs build' of each shape, not only the analysis",
+    )
     args = parser.parse_args()
     results: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory() as scratch:
         for shape in args.only or list(SHAPES):
             folder = Path(scratch) / shape
             SHAPES[shape](folder, args.scale)
-            results[shape] = run(folder, args.timeout)
+            results[shape] = run(folder, args.timeout, args.build)
             if not args.json:
                 r = results[shape]
                 print(
