@@ -9,6 +9,7 @@ an outlet framed the story rather than how it differs from an arbitrary pick.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TypedDict
 
@@ -50,6 +51,43 @@ class Data(TypedDict):
     headlines: HeadlineData
 
 
+CANDIDATES_PER_CLAIM = 200
+"""Summaries compared with each summary at most: only text made of one sentence repeated reaches it."""
+
+
+def _similar_candidates(keys: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
+    """Pairs of summaries that can be `SAME_FACT` similar, without comparing every pair.
+
+    Two word sequences that similar match all but ``1 - SAME_FACT * (1 + SAME_FACT) / 2`` of
+    either one's words, so the rarest word they share is among the rarest few distinct words
+    of each (prefix filtering): an index of those words proposes every pair that can pass.
+    """
+    counts: dict[str, int] = {}
+    for words in keys:
+        for word in set(words):
+            counts[word] = counts.get(word, 0) + 1
+    share = SAME_FACT * (1 + SAME_FACT) / 2
+    postings: dict[str, list[int]] = {}
+    for index, words in enumerate(keys):
+        distinct = sorted(set(words), key=lambda word: (counts[word], word))
+        # At most this many of its distinct words can be missing from a similar summary.
+        prefix = math.floor(len(words) * (1 - share)) + 1
+        for word in distinct[:prefix]:
+            postings.setdefault(word, []).append(index)
+    pairs: set[tuple[int, int]] = set()
+    proposed = [0] * len(keys)
+    for word in sorted(postings):
+        members = postings[word]
+        for position, first in enumerate(members):
+            for second in members[position + 1 :]:
+                if proposed[first] >= CANDIDATES_PER_CLAIM:
+                    break
+                if (first, second) not in pairs:
+                    pairs.add((first, second))
+                    proposed[first] += 1
+    return sorted(pairs)
+
+
 def facts(views: Sequence[ClaimView]) -> list[list[ClaimView]]:
     """Claims grouped into distinct facts, in claim order.
 
@@ -80,11 +118,12 @@ def facts(views: Sequence[ClaimView]) -> list[list[ClaimView]]:
             else:
                 holder[sentence] = i
     keys = [[t.key for t in tokens(view.summary)] for view in views]
-    for i in range(len(views)):
-        for j in range(i + 1, len(views)):
-            shorter, longer = sorted((len(keys[i]), len(keys[j])))
-            if shorter >= SAME_FACT * longer and Indel.normalized_similarity(keys[i], keys[j]) >= SAME_FACT:
-                join(i, j)
+    for i, j in _similar_candidates(keys):
+        if root(i) == root(j):
+            continue
+        shorter, longer = sorted((len(keys[i]), len(keys[j])))
+        if shorter >= SAME_FACT * longer and Indel.normalized_similarity(keys[i], keys[j]) >= SAME_FACT:
+            join(i, j)
     groups: dict[int, list[ClaimView]] = {}
     for i, view in enumerate(views):
         groups.setdefault(root(i), []).append(view)

@@ -34,7 +34,7 @@ def reference_first(view: ClaimView) -> list[Phrasing]:
     return sorted(view.phrasings, key=lambda phrasing: phrasing.sentence != view.claim.reference)
 
 
-def render(story: Story, position: int) -> tuple[str, str]:
+def render(story: Story, position: int, grouped: list[list[ClaimView]] | None = None) -> tuple[str, str]:
     """(path, HTML) of the claim page at ``position`` in the story's claim list."""
     view: ClaimView = story.claims[position]
     here = paths.claim(story.meta.id, view.claim.id)
@@ -64,7 +64,7 @@ def render(story: Story, position: int) -> tuple[str, str]:
         phrasings.append(
             templates.markup(f'<div class="px-phrasing">\n<p class="px-label">{label}</p>\n{body}\n</div>\n')
         )
-    siblings = sibling_claims(story, view)
+    siblings = sibling_claims(story, view, grouped)
     elsewhere = {aid for sibling in siblings for aid in sibling.outlets}
     missing = [
         templates.markup(link(_outlet(story, aid), relative(here, paths.article(story.meta.id, aid))))
@@ -90,13 +90,16 @@ def render(story: Story, position: int) -> tuple[str, str]:
     return here, page
 
 
-def sibling_claims(story: Story, view: ClaimView) -> list[ClaimView]:
+def sibling_claims(
+    story: Story, view: ClaimView, grouped: list[list[ClaimView]] | None = None
+) -> list[ClaimView]:
     """The other claims that state the same fact (`digest.lenses.coverage.facts`).
 
     An outlet whose sentence was aligned to one of them reports the fact too, so it is not
-    listed as leaving it out.
+    listed as leaving it out. ``grouped`` is the story's facts when the caller has them: a
+    story's pages compute them once, not once per claim.
     """
-    for fact in coverage.facts(story.claims):
+    for fact in coverage.facts(story.claims) if grouped is None else grouped:
         if any(member is view for member in fact):
             return [member for member in fact if member is not view]
     return []

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from digest.export import to_json
+from digest.lenses import coverage
 from digest.model import Story
 from digest.render import article_page, claim_page, feed, home, paths, story_page
 from digest.render.page import HEADING_PREFIX, Page, finish
@@ -42,8 +43,9 @@ def story_pages(story: Story) -> list[Page]:
         _finished(story_page.render(story), story.meta.title),
         _finished(story_page.render_differences(story), story_page.differences_title(story)),
     ]
+    grouped = coverage.facts(story.claims)
     for position, view in enumerate(story.claims):
-        pages.append(_finished(claim_page.render(story, position), view.summary))
+        pages.append(_finished(claim_page.render(story, position, grouped), view.summary))
     for article in story.articles:
         path, body = article_page.render(story, article)
         pages.append(finish(path, article_page.title(article), body, HEADING_PREFIX))

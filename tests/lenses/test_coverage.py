@@ -95,3 +95,33 @@ def test_different_facts_stay_apart(make_article: MakeArticle) -> None:
         view(Claim("mayor", ("a-s2", "b-s2"), "a-s2"), [a, b]),
     ]
     assert len(facts(claims)) == 2
+
+
+def test_the_index_of_summaries_proposes_every_pair_similar_enough_to_be_one_fact() -> None:
+    """Prefix filtering must find every pair that comparing all pairs would, repeats included."""
+    import itertools
+    import random
+
+    from rapidfuzz.distance import Indel
+
+    from digest.lenses.coverage import SAME_FACT, _similar_candidates
+
+    rng = random.Random(7)
+    words = "the council will meet again on day to vote said mayor a of in".split()
+    base = [rng.choice(words) for _ in range(12)]
+    keys = []
+    for _ in range(120):
+        variant = list(base)
+        for _ in range(rng.randrange(4)):
+            variant[rng.randrange(len(variant))] = rng.choice([*words, "x", "y", "z"])
+        if rng.random() < 0.3:
+            variant.append(rng.choice(words))
+        keys.append(variant)
+    proposed = set(_similar_candidates(keys))
+    similar = 0
+    for i, j in itertools.combinations(range(len(keys)), 2):
+        shorter, longer = sorted((len(keys[i]), len(keys[j])))
+        if shorter >= SAME_FACT * longer and Indel.normalized_similarity(keys[i], keys[j]) >= SAME_FACT:
+            similar += 1
+            assert (i, j) in proposed
+    assert similar > 100
