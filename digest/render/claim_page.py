@@ -105,19 +105,26 @@ def sibling_claims(
     return []
 
 
+SIBLINGS_SHOWN = 10
+"""Sibling claims listed on a claim page at most, so no page grows with the square of a story."""
+
+
 def _siblings(story: Story, siblings: list[ClaimView], here: str) -> str:
     if not siblings:
         return ""
     positions = {id(v): n for n, v in enumerate(story.claims, 1)}
     items = []
-    for sibling in siblings:
+    for sibling in siblings[:SIBLINGS_SHOWN]:
         target = relative(here, paths.claim(story.meta.id, sibling.claim.id))
         outlets = ", ".join(_outlet(story, aid) for aid in sibling.outlets)
         label = f"claim {positions[id(sibling)]}: {inert(sibling.summary)}"
         items.append(f"{link(label, target)} ({outlets})")
+    rest = len(siblings) - SIBLINGS_SHOWN
+    more = f"<p>And {plural(rest, 'more claim', 'more claims')} of this fact.</p>\n" if rest > 0 else ""
     return (
         "<p>The same fact is also aligned as another claim:</p>\n"
         + bullet_list(items)
+        + more
         + "<p>Outlets listed there report it too, so they are not counted as leaving it out.</p>\n"
     )
 

@@ -99,3 +99,16 @@ def test_a_deletion_never_sticks_to_the_word_before_it() -> None:
     assert "drones <del" in html
     words = re.sub(r"<[^>]+>", "", html).split()
     assert words == "The Russians In recent days have &#44; Russia has turned to the drones &#46;".split()
+
+
+def test_a_fact_split_over_many_claims_lists_a_bounded_number_of_them(stories: list[Story]) -> None:
+    """A page names at most `SIBLINGS_SHOWN` other claims of its fact, then says how many more."""
+    story = stories[0]
+    view = story.claims[0]
+    others = [v for v in story.claims if v is not view]
+    grouped = [[view, *others]]
+    _, page = claim_page.render(story, 0, grouped)
+    assert page.count("claim ") >= claim_page.SIBLINGS_SHOWN
+    rest = len(others) - claim_page.SIBLINGS_SHOWN
+    assert rest > 0
+    assert f"And {rest} more claims of this fact." in page
