@@ -35,7 +35,7 @@ class InProcess:
             yield position, function(item)
 
 
-def _context() -> BaseContext:
+def process_context() -> BaseContext:
     """A start method that is safe in a process with threads (``mkdocs serve`` has some).
 
     ``forkserver`` forks workers from a small server process that has already
@@ -59,7 +59,9 @@ class Processes:
         if self.workers <= 1 or len(items) <= 1:
             yield from InProcess().run(function, items)
             return
-        with ProcessPoolExecutor(max_workers=min(self.workers, len(items)), mp_context=_context()) as pool:
+        with ProcessPoolExecutor(
+            max_workers=min(self.workers, len(items)), mp_context=process_context()
+        ) as pool:
             futures = {pool.submit(function, item): position for position, item in enumerate(items)}
             for future in as_completed(futures):
                 # Dropped as soon as it is handed over, so finished results do not pile up here.

@@ -9,15 +9,14 @@ scheduling.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
-from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from digest.cache import StoryCache, story_key
+from digest.executors import process_context
 from digest.ingest import address_clashes, story_id
 from digest.model import Problem, Story
 from digest.pipeline import analyze
@@ -41,20 +40,6 @@ def story_folders(seeds: Path) -> list[Path]:
 
 def default_workers() -> int:
     return os.cpu_count() or 1
-
-
-def _context() -> BaseContext:
-    """A start method that is safe in a process with threads (``mkdocs serve`` has some).
-
-    ``forkserver`` forks workers from a small server process that has already
-    imported the pipeline, so each worker starts fast without inheriting the
-    build's threads and locks; where it does not exist, ``spawn`` is the safe choice.
-    """
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["digest.pipeline"])
-        return context
-    return multiprocessing.get_context("spawn")
 
 
 def _input_size(folder: Path) -> int:
@@ -81,7 +66,7 @@ def analyze_many(folders: Sequence[Path], workers: int = 1, progress: Progress |
         return stories
     order = sorted(range(total), key=lambda i: (-_input_size(folders[i]), i))
     results: dict[int, Story] = {}
-    with ProcessPoolExecutor(max_workers=min(workers, total), mp_context=_context()) as pool:
+    with ProcessPoolExecutor(max_workers=min(workers, total), mp_context=process_context()) as pool:
         futures = {pool.submit(analyze, folders[i]): i for i in order}
         for done, future in enumerate(as_completed(futures), 1):
             results[futures[future]] = future.result()
