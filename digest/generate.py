@@ -16,7 +16,7 @@ from pathlib import Path
 from digest import cache as cache_files
 from digest.cache import StoryCache, story_key
 from digest.executors import Executor
-from digest.ingest import address_clashes, slug
+from digest.ingest import address_clashes, story_id
 from digest.model import Problem, Story
 from digest.pipeline import StoryOutput, StoryWork, analyze_and_render, render_files
 from digest.render import templates
@@ -78,9 +78,9 @@ def _jobs(seeds: Path, templates_dir: str | None) -> list[_Job]:
     clashes = address_clashes(every)
     extra: dict[str, list[Problem]] = {}
     for folder, problem in sorted(clashes.items()):
-        extra.setdefault(slug(folder.name), []).append(problem)
+        extra.setdefault(story_id(folder.name), []).append(problem)
     folders = [folder for folder in every if folder not in clashes]
-    return [_Job(StoryWork(f, templates_dir), tuple(extra.get(slug(f.name), ()))) for f in folders]
+    return [_Job(StoryWork(f, templates_dir), tuple(extra.get(story_id(f.name), ()))) for f in folders]
 
 
 def generate(

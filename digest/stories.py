@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
 from pathlib import Path
 
 from digest.cache import StoryCache, story_key
-from digest.executors import process_context
+from digest.executors import Processes
 from digest.ingest import address_clashes, story_id
 from digest.model import Problem, Story
 from digest.pipeline import analyze
@@ -57,21 +56,13 @@ def analyze_many(folders: Sequence[Path], workers: int = 1, progress: Progress |
     big one at the end while the others are idle.
     """
     total = len(folders)
-    if workers <= 1 or total <= 1:
-        stories = []
-        for done, folder in enumerate(folders, 1):
-            stories.append(analyze(folder))
-            if progress:
-                progress(done, total)
-        return stories
     order = sorted(range(total), key=lambda i: (-_input_size(folders[i]), i))
     results: dict[int, Story] = {}
-    with ProcessPoolExecutor(max_workers=min(workers, total), mp_context=process_context()) as pool:
-        futures = {pool.submit(analyze, folders[i]): i for i in order}
-        for done, future in enumerate(as_completed(futures), 1):
-            results[futures[future]] = future.result()
-            if progress:
-                progress(done, total)
+    work = [folders[i] for i in order]
+    for done, (position, story) in enumerate(Processes(workers).run(analyze, work), 1):
+        results[order[position]] = story
+        if progress:
+            progress(done, total)
     return [results[i] for i in range(total)]
 
 
