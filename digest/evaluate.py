@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from digest.boilerplate import split_dateline
 from digest.text import fold_key
 
 
@@ -210,15 +211,14 @@ class _Index:
 
 
 _BULLET = re.compile(r"^\s*[-*\u2022\u00b7\u2013\u2014]\s+")
-# An upper-case place name, an optional agency in brackets, then a dash or colon:
-# "WASHINGTON (AP) --", "THAM LUANG, Thailand —" is not upper-case and stays.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z.,'/ ]*[A-Z.](?:\s*\([^)]{1,40}\))?\s*(?:--|\u2014|\u2013|-|:)\s*")
 
 
 def strip_lead(anchor: str) -> str:
-    """An anchor without a leading bullet or upper-case dateline ("WASHINGTON (AP) --")."""
+    """An anchor without a leading bullet or dateline ("WASHINGTON (AP) --"), found the way
+    cleaning finds datelines (`digest.boilerplate.split_dateline`)."""
     text = _BULLET.sub("", anchor)
-    return _DATELINE.sub("", text, count=1)
+    split = split_dateline(text.strip())
+    return split[1] if split else text
 
 
 def score(export: dict[str, Any], gold: dict[str, Any]) -> Score:
