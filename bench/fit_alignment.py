@@ -43,11 +43,9 @@ sys.path.insert(0, str(ROOT))
 from digest import align  # noqa: E402
 from digest.evaluate import Score, load_gold, score  # noqa: E402
 from digest.export import to_data  # noqa: E402
-from digest.ingest import read_story  # noqa: E402
 from digest.model import ClaimView, Story  # noqa: E402
-from digest.normalize import normalize  # noqa: E402
-from digest.pairs import FEATURES, candidates, measure, prepare  # noqa: E402
-from digest.segment import segment  # noqa: E402
+from digest.pairs import FEATURES, prepare  # noqa: E402
+from digest.pipeline import segmented  # noqa: E402
 
 L2 = 1.0
 """Penalty on the standardised weights: enough to keep correlated measurements tame."""
@@ -65,8 +63,7 @@ class Case:
 
 
 def _story(folder: Path) -> Story:
-    found = read_story(folder)
-    articles = tuple(segment(normalize(raw)) for raw in found.articles)
+    found, articles = segmented(folder)
     return Story(found.meta, articles, (), found.problems, {})
 
 
@@ -77,10 +74,8 @@ def load_cases(gold_dir: Path, stories_dir: Path) -> list[Case]:
         story = _story(stories_dir / str(gold["story"]))
         reference = score(to_data(story), gold)
         evidence = prepare(story.articles)
-        facts = {sid for sid, item in evidence.prepared.items() if align.states_a_fact(item.sentence.text)}
-        pairs = [p for p in candidates(evidence) if p[0] in facts and p[1] in facts]
-        measured = measure(evidence, pairs)
-        pairs = [p for p in pairs if p in measured]
+        measured = align.measured(evidence)
+        pairs = sorted(measured)
         same, debatable = reference.same_fact_pairs, reference.debatable_pairs
         labels = [1 if frozenset(p) in same else -1 if frozenset(p) in debatable else 0 for p in pairs]
         rows = np.array([measured[p] for p in pairs], dtype=float).reshape(len(pairs), len(FEATURES))

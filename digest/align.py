@@ -107,11 +107,16 @@ def links(articles: Sequence[Article], model: PairModel = MODEL, floor: float | 
     return _links(prepare(articles), model)
 
 
-def _links(story: StoryEvidence, model: PairModel) -> list[Link]:
+def measured(story: StoryEvidence) -> dict[tuple[str, str], tuple[float, ...]]:
+    """The measurements of every candidate pair of sentences that state facts: what the model scores
+    here and what ``bench/fit_alignment.py`` fits it on."""
     facts = {sid for sid, item in story.prepared.items() if states_a_fact(item.sentence.text)}
-    pairs = [pair for pair in candidates(story) if pair[0] in facts and pair[1] in facts]
+    return measure(story, [pair for pair in candidates(story) if pair[0] in facts and pair[1] in facts])
+
+
+def _links(story: StoryEvidence, model: PairModel) -> list[Link]:
     found = []
-    for pair, features in measure(story, pairs).items():
+    for pair, features in measured(story).items():
         probability = model.probability(features)
         if probability >= model.weak:
             found.append(Link(pair[0], pair[1], probability))

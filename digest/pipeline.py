@@ -10,17 +10,22 @@ from digest.compare import view
 from digest.ingest import read_story
 from digest.lenses import apply as apply_lenses
 from digest.lenses.attribution import titled
-from digest.model import Story
+from digest.model import Article, Story, StoryInput
 from digest.normalize import normalize
 from digest.render import templates
 from digest.render.site import story_files
 from digest.segment import segment
 
 
+def segmented(folder: Path) -> tuple[StoryInput, tuple[Article, ...]]:
+    """The first three stages: what was read, and the articles cleaned and split into sentences."""
+    found = read_story(Path(folder))
+    return found, tuple(segment(normalize(raw)) for raw in found.articles)
+
+
 def analyze(folder: Path) -> Story:
     """Read, clean, segment, align and compare one story folder."""
-    found = read_story(Path(folder))
-    articles = tuple(segment(normalize(raw)) for raw in found.articles)
+    found, articles = segmented(folder)
     claims = align(articles)
     views = tuple(titled(view(claim, articles), articles) for claim in claims)
     return Story(found.meta, articles, views, found.problems, apply_lenses(articles, views))
