@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from markdown.extensions.toc import slugify
 
 from digest.render.markup import front_matter
 
@@ -51,12 +52,6 @@ class Page:
         )
 
 
-def slug(text: str) -> str:
-    value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(r"[-\s]+", "-", value)
-
-
 HEADING_PREFIX = "part_"
 """Prefix of heading anchors on pages whose other elements carry ids made from input (an
 article's sentences, ``<article>-s<n>``). Those ids are letters, digits and single dashes, never
@@ -76,7 +71,8 @@ def finish(path: str, title: str, body: str, prefix: str = "") -> Page:
         if level == 1:
             return match.group(0)  # the title: nothing links to it
         text = _TAG.sub("", inner)
-        base = slug(html.unescape(text)) or "section"
+        # The same anchors Markdown's contents extension would give these headings.
+        base = slugify(html.unescape(text), "-") or "section"
         count = used.get(base, 0)
         used[base] = count + 1
         name = prefix + (base if count == 0 else f"{base}_{count}")
