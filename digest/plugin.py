@@ -56,6 +56,9 @@ class DigestConfig(base.Config):
     templates_dir = options.Optional(options.Type(str))
     # Index the built site with Pagefind (a dependency) and add a search page.
     pagefind = options.Type(bool, default=True)
+    # Stories per search index part (date order): bounds what one query downloads and what
+    # indexing holds in memory, however large the archive grows.
+    search_part_size = options.Type(int, default=search_page.PART_SIZE)
 
 
 def _show_progress(done: int, total: int) -> None:
@@ -116,6 +119,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._indexed = False
         self._pages: set[str] = set()
         """Source paths of the generated pages."""
+        self._parts: tuple[search_page.SearchPart, ...] = ()
         self._html: dict[str, str] = {}
         """Finished HTML of generated pages between their Markdown and content events."""
 
@@ -146,6 +150,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     f"digest: {own} is generated from the seeds folder; "
                     "remove the hand-written one from the docs folder"
                 )
+        if self.config.search_part_size < 1:
+            raise PluginError(
+                f"digest: search_part_size must be 1 or more, not {self.config.search_part_size}"
+            )
         workers = self.config.workers or default_workers()
         if workers < 1:
             raise PluginError(f"digest: workers must be 1 or more, not {workers}")
@@ -200,8 +208,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             else:
                 files.append(File.generated(config, path, content=generated.files[path], inclusion=inclusion))
         if self.config.pagefind:
+            self._parts = search_page.parts(
+                [story.meta for story in generated.stories], self.config.search_part_size
+            )
             self._pages.add(search_page.PATH)
-            files.append(File.generated(config, search_page.PATH, content=search_page.markdown()))
+            files.append(File.generated(config, search_page.PATH, content=search_page.markdown(self._parts)))
         return files
 
     def _executor(self, workers: int) -> Executor:
@@ -270,17 +281,19 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Index the site for search.
 
-        Indexing reads every page, so it takes as long for one edited story as for all of them.
-        A dirty build, and a rebuild while serving, therefore keep the index there is (the
-        edited story's new wording is found after the next full build); without one they build it.
+        Indexing reads every page of a part, so it takes as long for one edited story as for
+        the whole part. A dirty build, and a rebuild while serving, therefore keep the index
+        parts there are and build only missing ones (the edited story's new wording is found
+        after the next full build); a full build indexes every part.
         """
-        existing = (Path(config.site_dir) / "pagefind" / "pagefind-entry.json").is_file()
-        if self.config.pagefind and not ((self._serving and self._indexed) or (self._dirty and existing)):
-            self._indexed = True
-            try:
-                search_page.index(Path(config.site_dir))
-            except RuntimeError as error:
-                raise PluginError(str(error)) from error
+        if not self.config.pagefind:
+            return
+        keep = (self._serving and self._indexed) or self._dirty
+        try:
+            search_page.index(Path(config.site_dir), self._parts, only_missing=keep)
+        except RuntimeError as error:
+            raise PluginError(str(error)) from error
+        self._indexed = True
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         seeds = self.seeds_path(config)

@@ -58,7 +58,7 @@ def _sentence(data: dict[str, Any], sentence_id: str) -> str:
 
 def test_every_claim_has_a_page_and_is_searchable(seed_site: Path, seed_data: dict[str, Any]) -> None:
     # Pagefind indexes what is inside data-pagefind-body (tests/browser searches the index itself).
-    assert (seed_site / "pagefind" / "pagefind-entry.json").is_file()
+    assert (seed_site / "pagefind" / "1" / "pagefind-entry.json").is_file()
     assert seed_data["claims"]
     for claim in seed_data["claims"]:
         page = seed_site / "stories" / STORY / "claims" / claim["id"] / "index.html"

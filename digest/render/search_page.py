@@ -1,11 +1,20 @@
-"""Search with Pagefind: a search page in the site's look, and the index built after the site.
+"""Search with Pagefind: a search page in the site's look, and indexes built after the site.
 
-Pagefind indexes the finished HTML into small fragments, so one query
-downloads a few hundred kilobytes however many stories there are (a single
-search index, downloaded whole, grows with every story). Only what sits
-inside ``data-pagefind-body`` is indexed, and blocks repeated on many pages
-(legends, pagers, lists of other pages) carry ``data-pagefind-ignore``.
-Pagefind ships as a binary inside the ``pagefind`` wheel, a dependency of Parallax.
+Pagefind indexes the finished HTML into small fragments, so a query downloads
+only the fragments of its words plus the index's list of pages. That list, and
+the memory Pagefind needs while indexing, grow with every page, so a large
+archive is indexed in *parts*: runs of at most ``part_size`` stories in date
+order, each its own Pagefind index under ``pagefind/<n>/``, indexed by its own
+Pagefind process. The search page searches the newest part and lets the reader
+pick an older one (or all of them, which downloads the page lists of every
+part). A query's download and the indexing memory are then bounded by the part
+size, not by the archive.
+
+Only what sits inside ``data-pagefind-body`` is indexed, and blocks repeated on
+many pages (legends, pagers, lists of other pages) carry ``data-pagefind-ignore``.
+Pages outside the story folders (the reading guide, the about page) are in every
+part; the story lists are not indexed (every story page is). Pagefind ships as
+a binary inside the ``pagefind`` wheel, a dependency of Parallax.
 """
 
 from __future__ import annotations
@@ -13,26 +22,88 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from digest.render import templates
-from digest.render.markup import front_matter
+from digest.model import StoryMeta
+from digest.render import paths, templates
+from digest.render.markup import front_matter, plural
 
 PATH = "search.md"
 TITLE = "Search"
+FOLDER = "pagefind"
+PART_SIZE = 200
+"""Stories per index part. At 200 synthetic stories (larger than most real ones) one query
+downloads about 0.6 MB and Pagefind indexes them in about 1.2 GB."""
 MISSING = (
     "digest: search needs Pagefind, which installs with Parallax: pip install 'pagefind[extended]' "
     "(or set the digest plugin's option pagefind: false)"
 )
+NOT_PAGES = frozenset({"assets", "data", "search", FOLDER, *paths.NOT_IN_NAV})
+"""Top-level site folders that hold no pages to index beside the stories' own."""
 
 
 class SearchError(RuntimeError):
     pass
 
 
-def markdown() -> str:
-    """The search page: Pagefind's interface, loaded from the index folder next to the page."""
-    return front_matter(TITLE) + templates.render("search.html", bundle="../pagefind/")
+@dataclass(frozen=True, slots=True)
+class SearchPart:
+    """One Pagefind index: a run of stories in date order."""
+
+    number: int
+    stories: tuple[str, ...]
+    first: str | None
+    last: str | None
+
+    @property
+    def folder(self) -> str:
+        return f"{FOLDER}/{self.number}/"
+
+    @property
+    def label(self) -> str:
+        count = plural(len(self.stories), "story", "stories")
+        if self.first is None and self.last is None:
+            return f"Undated stories ({count})"
+        first, last = self.first or "undated", self.last or "undated"
+        span = first if first == last else f"{first} to {last}"
+        return f"{span} ({count})"
+
+
+def parts(stories: Sequence[StoryMeta], size: int = PART_SIZE) -> tuple[SearchPart, ...]:
+    """The stories cut into index parts, oldest first (undated before dated).
+
+    Counting from the oldest story means that a new story, usually the newest, changes
+    only the last part.
+    """
+    if size < 1:
+        raise ValueError(f"a search part holds at least one story, not {size}")
+    ordered = sorted(stories, key=lambda meta: (meta.date is not None, meta.date or "", meta.id))
+    found: list[SearchPart] = []
+    for start in range(0, max(len(ordered), 1), size):
+        run = ordered[start : start + size]
+        dates = [meta.date for meta in run if meta.date is not None]
+        found.append(
+            SearchPart(
+                len(found) + 1,
+                tuple(meta.id for meta in run),
+                min(dates) if dates else None,
+                max(dates) if dates else None,
+            )
+        )
+    return tuple(found)
+
+
+def markdown(found: Sequence[SearchPart]) -> str:
+    """The search page: Pagefind's interface on the newest part, and a choice of the others."""
+    newest_first = sorted(found, key=lambda part: -part.number)
+    return front_matter(TITLE) + templates.render(
+        "search.html",
+        bundle=f"../{newest_first[0].folder}",
+        parts=[(f"../{part.folder}", part.label) for part in newest_first],
+        stories=plural(sum(len(part.stories) for part in found), "story", "stories"),
+    )
 
 
 def require_pagefind() -> None:
@@ -41,10 +112,52 @@ def require_pagefind() -> None:
         raise SearchError(MISSING)
 
 
-def index(site: Path) -> None:
-    """Index the built site in place (``site/pagefind/``); fails loudly, never half-silently."""
+def part_glob(site: Path, part: SearchPart) -> str:
+    """The files of one part: its stories' pages and the pages outside the story folders.
+
+    Story ids and page folder names are slugs (letters, digits, dashes), so they need no
+    escaping in a glob.
+    """
+    folders = [f"stories/{story}" for story in part.stories]
+    folders += sorted(
+        entry.name
+        for entry in site.iterdir()
+        if entry.is_dir() and not entry.is_symlink() and entry.name not in NOT_PAGES
+    )
+    if not folders:
+        return "nothing-to-index/*.html"
+    if len(folders) == 1:
+        return f"{folders[0]}/**/*.html"
+    return "{" + ",".join(folders) + "}/**/*.html"
+
+
+def index(site: Path, found: Sequence[SearchPart], only_missing: bool = False) -> int:
+    """Index the built site in place, one Pagefind process per part; fails loudly, never
+    half-silently. With ``only_missing``, parts that have an index already keep it.
+    Returns how many parts were indexed."""
     require_pagefind()
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SearchError(f"digest: Pagefind could not index {site}:\n{result.stdout}{result.stderr}")
+    done = 0
+    for part in found:
+        output = site / part.folder
+        if only_missing and (output / "pagefind-entry.json").is_file():
+            continue
+        command = [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site),
+            "--output-subdir",
+            part.folder.rstrip("/"),
+            "--glob",
+            part_glob(site, part),
+            "--silent",
+        ]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise SearchError(
+                f"digest: Pagefind could not index {site} (search part {part.number}):\n"
+                f"{result.stdout}{result.stderr}"
+            )
+        done += 1
+    return done

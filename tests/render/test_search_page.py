@@ -1,0 +1,81 @@
+"""Search index parts: runs of stories in date order, and the search page that offers them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.model import StoryMeta
+from digest.render import search_page
+from digest.render.search_page import SearchPart, part_glob, parts
+
+
+def _meta(story_id: str, date: str | None) -> StoryMeta:
+    return StoryMeta(story_id, f"Title of {story_id}", date)
+
+
+STORIES = [
+    _meta("c", "2026-03-01"),
+    _meta("a", "2026-01-05"),
+    _meta("undated", None),
+    _meta("b", "2026-01-05"),
+    _meta("d", "2026-11-28"),
+]
+
+
+def test_parts_run_from_the_oldest_story_with_undated_ones_first() -> None:
+    found = parts(STORIES, size=2)
+    assert [part.stories for part in found] == [("undated", "a"), ("b", "c"), ("d",)]
+    assert [part.number for part in found] == [1, 2, 3]
+    assert [part.folder for part in found] == ["pagefind/1/", "pagefind/2/", "pagefind/3/"]
+
+
+def test_a_new_newest_story_changes_only_the_last_part() -> None:
+    before = parts(STORIES, size=2)
+    after = parts([*STORIES, _meta("e", "2026-12-01")], size=2)
+    assert after[:-1] == before[:-1]
+    assert after[-1].stories == ("d", "e")
+
+
+def test_labels_give_the_dates_and_the_number_of_stories() -> None:
+    first, second, third = parts(STORIES, size=2)
+    assert first.label == "2026-01-05 (2 stories)"
+    assert second.label == "2026-01-05 to 2026-03-01 (2 stories)"
+    assert third.label == "2026-11-28 (1 story)"
+    assert parts([_meta("x", None)])[0].label == "Undated stories (1 story)"
+
+
+def test_one_part_holds_every_story_up_to_the_size() -> None:
+    assert [part.stories for part in parts(STORIES)] == [("undated", "a", "b", "c", "d")]
+    assert parts([]) == (SearchPart(1, (), None, None),)
+    with pytest.raises(ValueError):
+        parts(STORIES, size=0)
+
+
+def test_a_part_indexes_its_stories_and_the_pages_outside_the_story_folders(tmp_path: Path) -> None:
+    folders = ("stories/a", "stories/b", "page/2", "assets", "data", "search", "pagefind", "about", "reading")
+    for folder in folders:
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / "index.html").write_text("the story list", encoding="utf-8")
+    glob = part_glob(tmp_path, SearchPart(1, ("a",), None, None))
+    assert glob == "{stories/a,about,reading}/**/*.html"
+
+
+def test_the_search_page_offers_the_parts_newest_first_and_all_of_them() -> None:
+    page = search_page.markdown(parts(STORIES, size=2))
+    options = [line for line in page.splitlines() if line.startswith("<option")]
+    assert options == [
+        '<option value="../pagefind/3/">2026-11-28 (1 story)</option>',
+        '<option value="../pagefind/2/">2026-01-05 to 2026-03-01 (2 stories)</option>',
+        '<option value="../pagefind/1/">2026-01-05 (2 stories)</option>',
+        '<option value="all">all 5 stories (each search downloads more)</option>',
+    ]
+    # The interface itself comes from the newest part.
+    assert '<script src="../pagefind/3/pagefind-ui.js">' in page
+
+
+def test_a_single_part_needs_no_choice() -> None:
+    page = search_page.markdown(parts(STORIES))
+    assert "<select" not in page
+    assert '<script src="../pagefind/1/pagefind-ui.js">' in page
