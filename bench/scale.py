@@ -279,10 +279,11 @@ def serve_edit(config: Path, seeds: Path, timeout: float = 1800) -> float:
                 server.wait()
 
 
-def search_query_bytes(site: Path, word: str) -> int:
+def search_query_bytes(site: Path, word: str, every_part: bool = False) -> int:
     """Bytes under ``pagefind/`` that the search page downloads for its first query (Pagefind's
     interface, script, index chunks and result fragments, web worker fetches included), measured
-    in Chromium against the built site served on localhost."""
+    in Chromium against the built site served on localhost. The search page searches the newest
+    index part; ``every_part`` chooses "all" stories first (0 when the site has one part)."""
     from playwright.sync_api import Response, sync_playwright
 
     handler = functools.partial(_Quiet, directory=str(site))
@@ -301,6 +302,11 @@ def search_query_bytes(site: Path, word: str) -> int:
             page = browser.new_page()
             page.on("response", count)
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
+            if every_part:
+                if not page.locator("#px-search-part").count():
+                    browser.close()
+                    return 0
+                page.select_option("#px-search-part", "all")
             search = page.locator("input.pagefind-ui__search-input")
             search.fill(word)
             page.locator("a.pagefind-ui__result-link").first.wait_for(timeout=60_000)
@@ -341,6 +347,8 @@ def measure(count: int, seed: int, cache_runs: bool, keep: Path | None, serve: b
             [python, "-m", "mkdocs", "build", "-f", str(floor_config), "-d", str(work / "floor" / "site")]
         )
         extra["search_query_bytes"] = search_query_bytes(site, "the report")
+        extra["search_query_bytes_all_parts"] = search_query_bytes(site, "the report", every_part=True)
+        extra["search_parts"] = len(list((site / "pagefind").glob("*/pagefind-entry.json")))
         if cache_runs:
             cold_tree = tree(site)
             warm = run(build)
