@@ -14,7 +14,8 @@ best partner. The weights are fitted on real coverage by
 ``bench/fit_alignment.py`` and live in `digest.align_weights`. A sentence joins
 an existing claim only when it is linked to one of its sentences and at least
 weakly related to every other outlet's sentence in it; claims that turn out to
-state one fact are then merged.
+state one fact are then merged, and a sentence left out of every claim joins its
+strongest partner's claim when it is weakly related to all of it.
 """
 
 from __future__ import annotations
@@ -217,6 +218,46 @@ def merge(claims: Sequence[set[str]], story: StoryEvidence, related: Sequence[Li
     return [claim for claim in current if len({_article_of(s) for s in claim}) >= 2]
 
 
+def attach(claims: Sequence[set[str]], scored: Sequence[Link], model: PairModel) -> list[set[str]]:
+    """Give a sentence left out of every claim the claim of its strongest partner.
+
+    Grouping starts claims only from links at ``model.link``, so a sentence whose
+    best link falls between ``model.weak`` and that is left out even when the
+    sentence it matches is in a claim: an outlet that reports the fact in other
+    words then looks as if it left it out. Such a sentence joins its strongest
+    partner's claim when its outlet has no sentence there yet and it is related
+    (a pair scoring at least ``model.weak``) to every sentence of the claim, the
+    same test of coherence a merge makes. A vetoed pair is held at exactly
+    ``model.weak`` and so never leads a sentence in. Per claim and outlet, the
+    most strongly linked sentence joins.
+    """
+    current = [set(claim) for claim in claims]
+    holder = {sentence: index for index, claim in enumerate(current) for sentence in sorted(claim)}
+    related = {frozenset((link.a, link.b)) for link in scored if link.score >= model.weak}
+    best: dict[str, Link] = {}
+    for link in scored:  # strongest first, ties in a fixed order
+        for sentence in (link.a, link.b):
+            best.setdefault(sentence, link)
+    chosen: dict[tuple[int, str], tuple[float, str]] = {}
+    for sentence, link in sorted(best.items()):
+        partner = link.b if link.a == sentence else link.a
+        if sentence in holder or partner not in holder or link.score <= model.weak:
+            continue
+        index = holder[partner]
+        claim = current[index]
+        article = _article_of(sentence)
+        if any(_article_of(member) == article for member in claim):
+            continue
+        if not all(frozenset((sentence, member)) in related for member in claim):
+            continue
+        key = (index, article)
+        if key not in chosen or (link.score, sentence) > chosen[key]:
+            chosen[key] = (link.score, sentence)
+    for (index, _), (_, sentence) in sorted(chosen.items()):
+        current[index].add(sentence)
+    return current
+
+
 def _article_of(sentence_id: str) -> str:
     return sentence_id.rsplit("-s", 1)[0]
 
@@ -292,7 +333,8 @@ def align(articles: Sequence[Article], model: PairModel = MODEL) -> tuple[Claim,
     order = {sid: position for position, sid in enumerate(by_id)}
     claims: list[Claim] = []
     used: set[str] = set()
-    for members in merge(group(found, candidates_found), story, candidates_found):
+    merged = merge(group(found, candidates_found), story, candidates_found)
+    for members in attach(merged, candidates_found, model):
         ordered = _order(members, order)
         reference = choose_reference([by_id[sid] for sid in ordered], found)
         identifier = claim_id(reference)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.align import MODEL, Link, align, group, links
+from digest.align import MODEL, Link, align, attach, group, links
 from digest.evidence import evidence, name_key, name_variants, term
 from digest.model import Article, Sentence, Source
 
@@ -228,3 +228,34 @@ def test_claims_do_not_depend_on_hash_order() -> None:
 def test_us_in_capitals_is_the_country_and_in_lower_case_the_pronoun() -> None:
     assert "america" in evidence("The US sent engineers to the dam.").terms
     assert "america" not in evidence("They told us about the dam.").terms
+
+
+def _claims_after_attach(claim: set[str], found: list[Link]) -> list[set[str]]:
+    ordered = sorted(found, key=lambda link: (-link.score, link.a, link.b))
+    return attach([claim], ordered, MODEL)
+
+
+def test_a_left_over_sentence_joins_the_claim_of_its_strongest_partner() -> None:
+    claim = {"a-s1", "b-s1"}
+    between = (MODEL.weak + MODEL.link) / 2
+    found = [Link("a-s1", "b-s1", 0.9), Link("a-s1", "c-s1", between), Link("b-s1", "c-s1", MODEL.weak)]
+    assert _claims_after_attach(set(claim), found) == [{"a-s1", "b-s1", "c-s1"}]
+    # Not related to every sentence of the claim: it stays out.
+    assert _claims_after_attach(set(claim), found[:2]) == [claim]
+    # A vetoed pair is held at exactly the weak probability and leads no sentence in.
+    held = [found[0], Link("a-s1", "c-s1", MODEL.weak), found[2]]
+    assert _claims_after_attach(set(claim), held) == [claim]
+
+
+def test_attaching_adds_one_sentence_per_outlet_and_none_where_the_outlet_is() -> None:
+    claim = {"a-s1", "b-s1"}
+    strong, weaker = MODEL.link - 0.01, MODEL.weak + 0.01
+    found = [
+        Link("a-s1", "b-s1", 0.9),
+        Link("a-s1", "c-s2", strong),
+        Link("b-s1", "c-s2", strong),
+        Link("a-s1", "c-s1", weaker),
+        Link("b-s1", "c-s1", weaker),
+        Link("b-s1", "a-s2", strong),
+    ]
+    assert _claims_after_attach(set(claim), found) == [{"a-s1", "b-s1", "c-s2"}]

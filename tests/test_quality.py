@@ -113,5 +113,5 @@ def test_real_coverage_pooled_quality() -> None:
         total.false_negatives += result.false_negatives
     figures = f"P {total.precision:.3f} R {total.recall:.3f} F1 {total.f1:.3f}"
     assert total.precision >= 0.85, figures
-    assert total.recall >= 0.33, figures
+    assert total.recall >= 0.36, figures
     assert sum(len(r.sentences_lost) for r in results) <= 1, [r.sentences_lost for r in results]
