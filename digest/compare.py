@@ -60,9 +60,9 @@ def to_row(op: DiffOp) -> list[str]:
     """An operation as a JSON row: ``[kind, ref]`` when both sides are the same characters,
     else ``[kind, ref, out]``.
 
-    Most operations are "equal" ones whose two sides are identical; writing the text once
-    takes a third off a story's JSON. Sides that only fold to the same words (quote style,
-    spacing, capitals) differ in characters, so they keep both.
+    Most operations are "equal" ones whose two sides are identical, so the text is written
+    once. Sides that only fold to the same words (quote style, spacing, capitals) differ in
+    characters and keep both.
     """
     return [op.kind, op.ref] if op.out == op.ref else [op.kind, op.ref, op.out]
 
