@@ -116,18 +116,18 @@ def _badge(kind: str, text: str) -> str:
 def badges(story: Story, sentence_id: str) -> str:
     """Attribution and hedging badges for one phrasing, to append to its label."""
     data = cast("attribution.Data | None", _lens(story, "attribution"))
-    if not data or sentence_id not in data["sentences"]:
+    if not data:
         return ""
-    found = data["sentences"][sentence_id]
+    found, hedges = attribution.sentence_frames(data, sentence_id)
     parts = []
-    for item in found["attributions"]:
-        kind = "loaded" if item["loaded"] else "source"
+    for item in found:
+        kind = "loaded" if item.get("loaded") else "source"
         # "said: he" tells a reader nothing: the name the article gave is shown instead.
-        name = attribution.credited_name(item["source"], item["speaker"])
+        name = attribution.credited_name(item["source"], attribution.row_speaker(item))
         parts.append(_badge(kind, f"{item['verb']}: {name}"))
-    for hedge in found["hedges"]:
+    for hedge in hedges:
         parts.append(_badge("hedge", f"{hedge['marker']} ({hedge['kind']})"))
-    if found["unattributed"]:
+    if not found:
         parts.append(_badge("none", "no attribution"))
     return " " + " ".join(parts)
 

@@ -140,3 +140,6 @@ def test_a_badge_names_the_speaker_a_pronoun_stands_for() -> None:
     badge = html.unescape(lens_sections.badges(story, "a-s2"))
     assert "said: Tom Reyes" in badge
     assert "said: he" not in badge
+    assert "said: Reyes" in html.unescape(lens_sections.badges(story, "b-s1"))
+    assert "no attribution" in lens_sections.badges(story, "a-s1")
+    assert "no attribution" not in badge
