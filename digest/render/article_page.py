@@ -39,11 +39,11 @@ def claim_marks(numbers: list[int], target: Callable[[int], str]) -> str:
 def legend(here: str) -> str:
     """What the two kinds of text mean; the reading page explains the rest once for the site."""
     return (
-        '<div class="px-legend" role="note" data-pagefind-ignore><p>'
+        '<div class="px-legend" role="note" data-pagefind-ignore>'
         '<span class="px-shared">Text in full colour</span> is also reported by another outlet: its '
         '<span class="px-claimref">claim</span> link leads to the claim page; '
         '<span class="px-alone">grey text</span> is reported by this outlet alone. '
-        f"{link('How to read this site', relative(here, paths.READING))}</p></div>\n"
+        f"{link('How to read this site', relative(here, paths.READING))}</div>\n"
     )
 
 

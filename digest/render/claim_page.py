@@ -18,10 +18,10 @@ from digest.render.markup import bullet_list, diff_html, inert, link, plural, re
 def legend(here: str) -> str:
     """What the two marks mean, in one line; the reading page explains the rest once for the site."""
     return (
-        '<div class="px-legend" role="note" data-pagefind-ignore><p>Words '
+        '<div class="px-legend" role="note" data-pagefind-ignore>Words '
         '<del class="px-del">struck through</del> are only in the reference phrasing, '
         '<ins class="px-ins">underlined</ins> only in this outlet\'s. '
-        f"{link('How to read this site', relative(here, paths.READING))}</p></div>"
+        f"{link('How to read this site', relative(here, paths.READING))}</div>"
     )
 
 
