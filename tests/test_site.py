@@ -71,6 +71,17 @@ def test_claim_and_article_pages_stay_out_of_the_navigation(seed_site: Path) -> 
     assert "/claims/" not in nav and "/articles/" not in nav
 
 
+def test_pages_without_contents_carry_no_empty_contents_sidebar(seed_site: Path) -> None:
+    claim = _claim_pages(seed_site)[0].read_text()
+    article = next((seed_site / "stories" / STORY / "articles").glob("*/index.html")).read_text()
+    for page in (claim, article):
+        assert "md-sidebar--secondary" not in page
+        assert 'data-md-type="navigation"' in page and 'class="md-content"' in page
+    # A page with headings keeps its contents beside the text.
+    reading = (seed_site / "reading" / "index.html").read_text()
+    assert "md-sidebar--secondary" in reading and 'data-md-component="toc"' in reading
+
+
 def test_no_boilerplate_line_reaches_an_article_page(seed_site: Path) -> None:
     boilerplate = [
         "share this article",
