@@ -56,6 +56,24 @@ def _merge_changes(ops: list[DiffOp]) -> tuple[DiffOp, ...]:
     return tuple(merged)
 
 
+def to_row(op: DiffOp) -> list[str]:
+    """An operation as a JSON row: ``[kind, ref]`` when both sides are the same characters,
+    else ``[kind, ref, out]``.
+
+    Most operations are "equal" ones whose two sides are identical, so the text is written
+    once. Sides that only fold to the same words (quote style, spacing, capitals) differ in
+    characters and keep both.
+    """
+    return [op.kind, op.ref] if op.out == op.ref else [op.kind, op.ref, op.out]
+
+
+def from_row(row: Sequence[str]) -> DiffOp:
+    """The operation a row of `to_row` stands for."""
+    if len(row) not in (2, 3) or row[0] not in _KINDS:
+        raise ValueError(f"not a diff row: {row!r}")
+    return DiffOp(_KINDS[row[0]], row[1], row[-1])
+
+
 def apply(ops: Sequence[DiffOp]) -> str:
     """The outlet's sentence rebuilt from the operations (used to check them)."""
     return "".join(op.out for op in ops)

@@ -11,9 +11,10 @@ import json
 import re
 from typing import Any
 
+from digest.compare import to_row
 from digest.model import Article, ClaimView, Story
 
-SCHEMA = 1
+SCHEMA = 2
 
 
 def _article(article: Article) -> dict[str, Any]:
@@ -44,7 +45,7 @@ def _claim(view: ClaimView) -> dict[str, Any]:
                 "sentence": p.sentence,
                 "similarity": p.similarity,
                 "diffable": p.diffable,
-                "diff": [[op.kind, op.ref, op.out] for op in p.ops],
+                "diff": [to_row(op) for op in p.ops],
             }
             for p in view.phrasings
         ],

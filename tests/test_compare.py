@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.compare import DIFFABLE_SIMILARITY, apply, summary, word_diff
+from digest.compare import DIFFABLE_SIMILARITY, apply, from_row, summary, to_row, word_diff
 from digest.model import Sentence
 
 
@@ -41,6 +41,39 @@ def test_diff_rebuilds_both_sides(reference: str, other: str) -> None:
     ops, _ = word_diff(reference, other)
     assert apply(ops) == other
     assert "".join(op.ref for op in ops) == reference
+
+
+def test_a_row_writes_identical_sides_once() -> None:
+    ops, _ = word_diff("The \u201cold\u201d bridge shut on Monday.", 'The "old" bridge shut on Friday.')
+    rows = [to_row(op) for op in ops]
+    assert rows == [
+        ["equal", "The \u201cold\u201d bridge shut on ", 'The "old" bridge shut on '],
+        ["replace", "Monday", "Friday"],
+        ["equal", "."],
+    ]
+    plain, _ = word_diff("The bridge shut on Monday.", "The bridge shut on Friday.")
+    assert to_row(plain[0]) == ["equal", "The bridge shut on "]
+    assert [to_row(op) for op in word_diff("Shut.", "")[0]] == [["delete", "Shut.", ""]]
+    assert [to_row(op) for op in word_diff("", "Open.")[0]] == [["insert", "", "Open."]]
+
+
+@pytest.mark.parametrize(
+    ("reference", "other"),
+    [
+        ("The White House said so.", "The US government said so on Thursday."),
+        ("\u201cQuoted,\u201d he said.", '"quoted," he said.'),
+        ("Same words.", "Same words."),
+    ],
+)
+def test_rows_read_back_as_the_same_operations(reference: str, other: str) -> None:
+    ops, _ = word_diff(reference, other)
+    assert tuple(from_row(to_row(op)) for op in ops) == ops
+
+
+@pytest.mark.parametrize("row", [[], ["equal"], ["merge", "a", "b"], ["equal", "a", "b", "c"]])
+def test_a_malformed_row_is_refused(row: list[str]) -> None:
+    with pytest.raises(ValueError, match="not a diff row"):
+        from_row(row)
 
 
 def test_unrelated_phrasings_are_not_diffable() -> None:

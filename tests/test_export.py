@@ -7,7 +7,8 @@ from pathlib import Path
 
 from conftest import SEED_STORY
 
-from digest.export import to_json
+from digest.compare import from_row
+from digest.export import SCHEMA, to_json
 from digest.pipeline import analyze
 
 
@@ -21,6 +22,20 @@ def test_export_keeps_original_characters_of_sentences() -> None:
     data = json.loads(to_json(analyze(SEED_STORY)))
     texts = [s["text"] for a in data["articles"] for s in a["sentences"]]
     assert any("\u201cdirectly engaged on the ground\u201d" in t for t in texts)
+
+
+def test_diff_rows_rebuild_both_phrasings() -> None:
+    data = json.loads(to_json(analyze(SEED_STORY)))
+    assert data["schema"] == SCHEMA == 2
+    texts = {s["id"]: s["text"] for a in data["articles"] for s in a["sentences"]}
+    rows = [row for claim in data["claims"] for p in claim["phrasings"] for row in p["diff"]]
+    assert any(len(row) == 2 for row in rows)
+    assert all(len(row) == 2 or row[1] != row[2] for row in rows)
+    for claim in data["claims"]:
+        for phrasing in claim["phrasings"]:
+            ops = [from_row(row) for row in phrasing["diff"]]
+            assert "".join(op.out for op in ops) == texts[phrasing["sentence"]]
+            assert "".join(op.ref for op in ops) == texts[claim["reference"]]
 
 
 def test_cli_export_works_outside_seeds(tmp_path: Path) -> None:

@@ -71,6 +71,17 @@ def test_claim_and_article_pages_stay_out_of_the_navigation(seed_site: Path) -> 
     assert "/claims/" not in nav and "/articles/" not in nav
 
 
+def test_pages_without_contents_carry_no_empty_contents_sidebar(seed_site: Path) -> None:
+    claim = _claim_pages(seed_site)[0].read_text()
+    article = next((seed_site / "stories" / STORY / "articles").glob("*/index.html")).read_text()
+    for page in (claim, article):
+        assert "md-sidebar--secondary" not in page
+        assert 'data-md-type="navigation"' in page and 'class="md-content"' in page
+    # A page with headings keeps its contents beside the text.
+    reading = (seed_site / "reading" / "index.html").read_text()
+    assert "md-sidebar--secondary" in reading and 'data-md-component="toc"' in reading
+
+
 def test_no_boilerplate_line_reaches_an_article_page(seed_site: Path) -> None:
     boilerplate = [
         "share this article",
@@ -97,7 +108,7 @@ def test_article_pages_list_removals_with_reasons(seed_site: Path) -> None:
 
 
 def test_published_json_matches_the_export_contract(seed_data: dict[str, Any]) -> None:
-    assert seed_data["schema"] == 1
+    assert seed_data["schema"] == 2
     assert seed_data["story"]["id"] == STORY
     files = {a["file"] for a in seed_data["articles"]}
     assert files == {p.name for p in SEED_STORY.glob("*.txt")}

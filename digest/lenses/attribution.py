@@ -6,6 +6,13 @@ statement than in its frame: "said" or "claimed", "told reporters" or
 are short, fixed phrases, so plain patterns find them; everything inside a
 quotation is masked first, because a speaker's own words are not the outlet's
 frame.
+
+The data covers every sentence, yet most sentences have no frame at all, so it
+writes only what was found (absent means default): a sentence with no
+attribution and no hedge is left out of ``sentences``, empty lists are left
+out, ``loaded`` appears only when true and ``speaker`` only when it is not the
+``source`` itself. A sentence without attributions is unattributed.
+`sentence_frames` and `row_speaker` read the data back with those defaults.
 """
 
 from __future__ import annotations
@@ -451,11 +458,16 @@ def titled(view: ClaimView, articles: Sequence[Article]) -> ClaimView:
 # JSON shapes -------------------------------------------------------------------------------
 
 
-class AttributionData(TypedDict):
+class _AttributionFields(TypedDict):
     source: str
-    speaker: str | None
     verb: str
+
+
+class AttributionData(_AttributionFields, total=False):
+    speaker: str | None
+    """Left out when it is the source itself (see `row_speaker`)."""
     loaded: bool
+    """Left out when false."""
 
 
 class HedgeData(TypedDict):
@@ -464,10 +476,11 @@ class HedgeData(TypedDict):
     phrase: str
 
 
-class SentenceData(TypedDict):
+class SentenceData(TypedDict, total=False):
+    """Left out when empty; a sentence with neither is left out of ``sentences`` altogether."""
+
     attributions: list[AttributionData]
     hedges: list[HedgeData]
-    unattributed: bool
 
 
 class HedgedSentence(TypedDict):
@@ -493,6 +506,17 @@ class Data(TypedDict):
     outlets: dict[str, OutletData]
 
 
+def row_speaker(row: AttributionData) -> str | None:
+    """Whom an attribution row credits: the name its pronoun was followed back to, else its source."""
+    return row.get("speaker", row["source"])
+
+
+def sentence_frames(data: Data, sentence_id: str) -> tuple[list[AttributionData], list[HedgeData]]:
+    """A sentence's attributions and hedges; a sentence left out of the data has neither."""
+    entry = data["sentences"].get(sentence_id, {})
+    return entry.get("attributions", []), entry.get("hedges", [])
+
+
 def analyse(articles: Sequence[Article]) -> Data:
     """Frames of every sentence and a summary per outlet (the whole articles, not only claims)."""
     sentences: dict[str, SentenceData] = {}
@@ -507,9 +531,12 @@ def analyse(articles: Sequence[Article]) -> Data:
             rows: list[AttributionData] = []
             for item in found.attributions:
                 speaker = resolve(item, last_speaker)
-                rows.append(
-                    {"source": item.source, "speaker": speaker, "verb": item.verb, "loaded": item.loaded}
-                )
+                row: AttributionData = {"source": item.source, "verb": item.verb}
+                if speaker != item.source:
+                    row["speaker"] = speaker
+                if item.loaded:
+                    row["loaded"] = True
+                rows.append(row)
                 verbs[item.verb] += 1
                 if item.speaker:
                     last_speaker = item.speaker
@@ -519,11 +546,13 @@ def analyse(articles: Sequence[Article]) -> Data:
             hedge_rows: list[HedgeData] = [
                 {"marker": h.marker, "kind": h.kind, "phrase": h.phrase} for h in found.hedges
             ]
-            sentences[sentence.id] = {
-                "attributions": rows,
-                "hedges": hedge_rows,
-                "unattributed": not rows,
-            }
+            entry: SentenceData = {}
+            if rows:
+                entry["attributions"] = rows
+            if hedge_rows:
+                entry["hedges"] = hedge_rows
+            if entry:
+                sentences[sentence.id] = entry
             attributed += bool(rows)
             hedged += bool(hedge_rows)
             hedged_rows.extend(

@@ -15,7 +15,7 @@ from typing import TypedDict
 
 from rapidfuzz.distance import Indel
 
-from digest.compare import word_diff
+from digest.compare import to_row, word_diff
 from digest.model import Article, ClaimView
 from digest.text import tokens
 
@@ -165,7 +165,7 @@ def headlines(articles: Sequence[Article]) -> HeadlineData:
             {
                 "article": article.id,
                 "similarity": round(similarity, 4),
-                "diff": [[op.kind, op.ref, op.out] for op in ops],
+                "diff": [to_row(op) for op in ops],
             }
         )
     return {"reference": reference.id, "rows": rows}

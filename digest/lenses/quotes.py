@@ -16,7 +16,7 @@ from typing import Literal, TypedDict
 
 from rapidfuzz.distance import Indel
 
-from digest.compare import word_diff
+from digest.compare import to_row, word_diff
 from digest.evidence import STOPWORDS, stem
 from digest.lenses.attribution import Attribution, attributions, resolve, same_speaker, speaker_key
 from digest.lenses.quoting import passages
@@ -348,7 +348,7 @@ def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Dat
                         "sentence": version.sentence,
                         "status": status,
                         "text": version.text,
-                        "diff": [] if status == "verbatim" else [[o.kind, o.ref, o.out] for o in ops],
+                        "diff": [] if status == "verbatim" else [to_row(o) for o in ops],
                         "similarity": round(similarity, 4),
                         "speaker": version.speaker,
                     }
@@ -368,7 +368,7 @@ def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Dat
                     "sentence": sentence_id,
                     "status": "reported",
                     "text": texts[sentence_id],
-                    "diff": [[o.kind, o.ref, o.out] for o in ops],
+                    "diff": [to_row(o) for o in ops],
                     "similarity": round(similarity, 4),
                     "speaker": speakers[article.id][sentence_id],
                 }

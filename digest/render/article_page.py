@@ -36,16 +36,15 @@ def claim_marks(numbers: list[int], target: Callable[[int], str]) -> str:
     return f' <span class="px-claimref">{word} {links}</span>'
 
 
-LEGEND = (
-    '<div class="px-legend" role="note" data-pagefind-ignore>\n'
-    "<p><strong>How to read this article.</strong></p>\n<ul>\n"
-    '<li><span class="px-shared">Text in full colour</span> is also reported by at least one other '
-    'outlet; the <span class="px-claimref">claim</span> link after it leads to the claim page, which '
-    "shows how every outlet phrased it. Claims are numbered as on the story page, so the numbers do not "
-    "follow the article's order;</li>\n"
-    '<li><span class="px-alone">grey text</span> is reported by this outlet alone.</li>\n'
-    "</ul>\n</div>\n"
-)
+def legend(here: str) -> str:
+    """What the two kinds of text mean; the reading page explains the rest once for the site."""
+    return (
+        '<div class="px-legend" role="note" data-pagefind-ignore>'
+        '<span class="px-shared">Text in full colour</span> is also reported by another outlet: its '
+        '<span class="px-claimref">claim</span> link leads to the claim page; '
+        '<span class="px-alone">grey text</span> is reported by this outlet alone. '
+        f"{link('How to read this site', relative(here, paths.READING))}</div>\n"
+    )
 
 
 def render(story: Story, article: Article) -> tuple[str, str]:
@@ -101,7 +100,7 @@ def render(story: Story, article: Article) -> tuple[str, str]:
         meta=templates.markup(SEPARATOR.join(facts)),
         text=templates.markup("".join(parts)),
         removed=templates.markup(removed),
-        legend=templates.markup(LEGEND),
+        legend=templates.markup(legend(here)),
     )
     return here, page
 

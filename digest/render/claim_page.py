@@ -14,15 +14,15 @@ from digest.model import ClaimView, Phrasing, Story
 from digest.render import lens_sections, paths, templates
 from digest.render.markup import bullet_list, diff_html, inert, link, plural, relative, strong
 
-LEGEND = (
-    '<div class="px-legend" role="note" data-pagefind-ignore>\n'
-    "<p><strong>How to read the differences.</strong> Each phrasing is compared word by word with "
-    "the reference phrasing:</p>\n<ul>\n"
-    '<li><del class="px-del">struck through</del>: only in the reference phrasing;</li>\n'
-    '<li><ins class="px-ins">underlined</ins>: only in this outlet\'s phrasing;</li>\n'
-    "<li>unmarked: in both (quote style, dashes, spacing and capitals are ignored);</li>\n"
-    "<li>too different for a word diff: shown side by side with the reference.</li>\n</ul>\n</div>"
-)
+
+def legend(here: str) -> str:
+    """What the two marks mean, in one line; the reading page explains the rest once for the site."""
+    return (
+        '<div class="px-legend" role="note" data-pagefind-ignore>Words '
+        '<del class="px-del">struck through</del> are only in the reference phrasing, '
+        '<ins class="px-ins">underlined</ins> only in this outlet\'s. '
+        f"{link('How to read this site', relative(here, paths.READING))}</div>"
+    )
 
 
 def _outlet(story: Story, article_id: str) -> str:
@@ -80,7 +80,7 @@ def render(story: Story, position: int, grouped: list[list[ClaimView]] | None = 
         "claim.html",
         title=templates.markup(inert(view.summary)),
         meta=templates.markup(meta),
-        legend=templates.markup(LEGEND),
+        legend=templates.markup(legend(here)),
         phrasings=phrasings,
         lenses=[templates.markup(section) for section in lenses if section],
         missing=missing,

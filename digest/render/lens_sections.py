@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
+from digest.compare import from_row
 from digest.lenses import attribution, coverage, names, numbers_lens, quotes, reuse
-from digest.model import ClaimView, DiffKind, DiffOp, Story
+from digest.model import ClaimView, DiffOp, Story
 from digest.render import paths
 from digest.render.markup import (
     bullet_list,
@@ -70,16 +71,17 @@ def _percent(share: float) -> str:
 
 
 def _ops(rows: Sequence[Sequence[str]]) -> tuple[DiffOp, ...]:
-    """Diff operations from their JSON form.
+    """Diff operations from their JSON rows (`digest.compare.to_row`).
 
     A passage that ends where the quotation goes on has no trailing space on its last common
     word; the quotation's space is kept so the word and the struck-through rest stay apart.
     """
     ops = []
-    for position, (kind, ref, out) in enumerate(rows):
-        if kind == "equal" and position + 1 < len(rows) and ref[-1:].isspace() and not out[-1:].isspace():
-            out += " "
-        ops.append(DiffOp(cast(DiffKind, kind), ref, out))
+    for position, op in enumerate(from_row(row) for row in rows):
+        ref, out = op.ref, op.out
+        if op.kind == "equal" and position + 1 < len(rows) and ref[-1:].isspace() and not out[-1:].isspace():
+            op = DiffOp(op.kind, ref, out + " ")
+        ops.append(op)
     return tuple(ops)
 
 
@@ -114,18 +116,18 @@ def _badge(kind: str, text: str) -> str:
 def badges(story: Story, sentence_id: str) -> str:
     """Attribution and hedging badges for one phrasing, to append to its label."""
     data = cast("attribution.Data | None", _lens(story, "attribution"))
-    if not data or sentence_id not in data["sentences"]:
+    if not data:
         return ""
-    found = data["sentences"][sentence_id]
+    found, hedges = attribution.sentence_frames(data, sentence_id)
     parts = []
-    for item in found["attributions"]:
-        kind = "loaded" if item["loaded"] else "source"
+    for item in found:
+        kind = "loaded" if item.get("loaded") else "source"
         # "said: he" tells a reader nothing: the name the article gave is shown instead.
-        name = attribution.credited_name(item["source"], item["speaker"])
+        name = attribution.credited_name(item["source"], attribution.row_speaker(item))
         parts.append(_badge(kind, f"{item['verb']}: {name}"))
-    for hedge in found["hedges"]:
+    for hedge in hedges:
         parts.append(_badge("hedge", f"{hedge['marker']} ({hedge['kind']})"))
-    if found["unattributed"]:
+    if not found:
         parts.append(_badge("none", "no attribution"))
     return " " + " ".join(parts)
 

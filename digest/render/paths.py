@@ -6,6 +6,9 @@ HOME = "index.md"
 NOT_IN_NAV = ("stories", "page")
 """Top folders of the generated pages that stay out of the navigation."""
 FEED = "feed.xml"
+READING = "reading.md"
+"""The site's own page on how to read it, which the short legends of claim and article pages
+link to for the rest of the explanation. The plugin does not write it: the site provides it."""
 
 
 def home(page: int) -> str:

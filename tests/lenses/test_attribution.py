@@ -3,7 +3,15 @@ from __future__ import annotations
 import pytest
 from conftest import MakeArticle
 
-from digest.lenses.attribution import analyse, attributions, hedges, same_speaker, speaker_key
+from digest.lenses.attribution import (
+    analyse,
+    attributions,
+    hedges,
+    row_speaker,
+    same_speaker,
+    sentence_frames,
+    speaker_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -107,14 +115,39 @@ def test_outlet_summary(make_article: MakeArticle) -> None:
     assert counts == (4, 2, 1, 2)
     assert summary["hedged_share"] == 0.25
     assert summary["verbs"] == [["added", 1], ["said", 1]]
-    assert data["sentences"]["a-s3"]["unattributed"] is True
+    assert "a-s3" not in data["sentences"]
+    assert sentence_frames(data, "a-s3") == ([], [])
     assert summary["hedges"][0]["sentence"] == "a-s2"
 
 
 def test_a_pronoun_is_followed_back_to_the_last_named_speaker(make_article: MakeArticle) -> None:
     article = make_article("a", ["Ines Calder said the port was closed.", "She added it may reopen."])
     data = analyse([article])
-    assert data["sentences"]["a-s2"]["attributions"][0]["speaker"] == "Ines Calder"
+    found, _ = sentence_frames(data, "a-s2")
+    assert row_speaker(found[0]) == "Ines Calder"
+
+
+def test_the_data_writes_only_what_was_found(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a",
+        [
+            "Officials said the road would reopen.",
+            "Traffic resumed at noon.",
+            "The mayor claimed the road allegedly flooded twice.",
+        ],
+    )
+    data = analyse([article])
+    assert data["sentences"] == {
+        "a-s1": {"attributions": [{"source": "Officials", "verb": "said"}]},
+        "a-s3": {
+            "attributions": [{"source": "The mayor", "speaker": None, "verb": "claimed", "loaded": True}],
+            "hedges": [{"marker": "allegedly", "kind": "distancing", "phrase": "allegedly flooded twice"}],
+        },
+    }
+    said, claimed = data["sentences"]["a-s1"]["attributions"][0], data["sentences"]["a-s3"]["attributions"][0]
+    assert row_speaker(said) == "Officials"
+    assert row_speaker(claimed) is None
+    assert sentence_frames(data, "a-s2") == ([], [])
 
 
 def test_a_leading_article_is_not_part_of_the_name() -> None:

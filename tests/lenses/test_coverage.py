@@ -42,6 +42,8 @@ def test_headlines_are_compared_with_the_most_typical(make_article: MakeArticle)
     assert data["reference"] in {"a", "b"}
     rows = {r["article"]: r for r in data["rows"]}
     assert rows[data["reference"]]["similarity"] == 1.0
+    own = {a.id: a.headline for a in articles}[data["reference"]]
+    assert rows[data["reference"]]["diff"] == [["equal", own]]
     assert rows["c"]["similarity"] < 0.5
     assert any(op[0] != "equal" for op in rows["c"]["diff"])
 

@@ -47,6 +47,7 @@ def test_the_legend_says_what_grey_text_and_claim_links_are() -> None:
     legend = page.split('<div class="px-legend"', 1)[1].split("</div>", 1)[0]
     assert "grey text" in legend and "this outlet alone" in legend
     assert "claim page" in legend
+    assert '<a href="../../../../reading/">How to read this site</a>' in legend
 
 
 def test_claim_links_read_as_claims_once_per_run_of_sentences() -> None:

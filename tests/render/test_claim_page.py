@@ -57,6 +57,9 @@ def test_legend_explains_marks_in_words(stories: list[Story]) -> None:
     legend = page.split(opening, 1)[1].split("</div>", 1)[0]
     assert "struck through" in legend and "underlined" in legend
     assert '<del class="px-del">' in legend and '<ins class="px-ins">' in legend
+    # One line here; the site's reading page explains the rest.
+    assert '<a href="../../../../reading/">How to read this site</a>' in legend
+    assert "<li>" not in legend
 
 
 def test_neighbours_link_previous_next_and_the_story(stories: list[Story]) -> None:

@@ -93,6 +93,11 @@ def test_a_trimmed_quotation_keeps_a_space_before_the_cut() -> None:
     assert ops[1].out == ""
 
 
+def test_a_row_of_two_reads_as_the_same_text_on_both_sides() -> None:
+    ops = lens_sections._ops([["equal", "the line "], ["replace", "held", "broke"]])
+    assert [(op.ref, op.out) for op in ops] == [("the line ", "the line "), ("held", "broke")]
+
+
 def _one_fact_as_two_claims() -> Story:
     """Four outlets; alignment split one fact into two claims that share outlet a's sentence."""
     a = build_article("a", ["The levee held until dawn on Tuesday.", "Mayor Tom Reyes visited it."])
@@ -135,3 +140,6 @@ def test_a_badge_names_the_speaker_a_pronoun_stands_for() -> None:
     badge = html.unescape(lens_sections.badges(story, "a-s2"))
     assert "said: Tom Reyes" in badge
     assert "said: he" not in badge
+    assert "said: Reyes" in html.unescape(lens_sections.badges(story, "b-s1"))
+    assert "no attribution" in lens_sections.badges(story, "a-s1")
+    assert "no attribution" not in badge
