@@ -31,7 +31,7 @@ from digest.ingest import printable
 from digest.render import paths, search_page
 from digest.render.markup import plural
 from digest.render.page import Heading, headings
-from digest.render.site import STYLESHEETS
+from digest.render.site import STYLESHEETS, reading_page
 from digest.stories import default_workers
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -144,6 +144,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             raise PluginError(
                 "digest: generated pages link in directory-URL style; set use_directory_urls: true"
             )
+        # The reading guide every legend links to: the site's own if its docs folder has one.
+        provide_reading = files.get_file_from_path(paths.READING) is None
         for own in (paths.HOME, search_page.PATH if self.config.pagefind else None):
             if own is not None and files.get_file_from_path(own) is not None:
                 raise PluginError(
@@ -207,6 +209,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 files.append(file)
             else:
                 files.append(File.generated(config, path, content=generated.files[path], inclusion=inclusion))
+        if provide_reading:
+            files.append(File.generated(config, paths.READING, content=reading_page()))
         if self.config.pagefind:
             self._parts = search_page.parts(
                 [story.meta for story in generated.stories], self.config.search_part_size

@@ -50,6 +50,8 @@ def test_rendered_folder_builds_without_the_plugin(
     home = (bare / "index.html").read_text(encoding="utf-8")
     assert "assets/parallax.css" in home
     assert "Varnia" in home
+    # The reading guide the legends link to is written with the pages.
+    assert "Struck-through text" in (bare / "reading" / "index.html").read_text(encoding="utf-8")
 
     # The same pages as the plugin builds, and generated pages stay out of the navigation.
     plugin_site = tmp_path / "plugin-site"

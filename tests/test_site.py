@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from conftest import SEED_STORY, SEEDS, build_site, make_project
+from conftest import ROOT, SEED_STORY, SEEDS, build_site, make_project
 
 from digest.text import fold_key
 
@@ -121,6 +121,10 @@ def test_published_json_matches_the_export_contract(seed_data: dict[str, Any]) -
 def test_hand_written_pages_build_beside_generated_ones(seed_site: Path) -> None:
     for page in ("reading", "about"):
         assert (seed_site / page / "index.html").is_file()
+    # The reading guide the legends link to comes with the package when docs/ has none.
+    assert not (ROOT / "docs" / "reading.md").exists()
+    reading = (seed_site / "reading" / "index.html").read_text(encoding="utf-8")
+    assert "Struck-through text" in reading
     # Maintainer documentation stays in the repository.
     for page in ("input-format", "quality", "scale", "engines", "security"):
         assert not (seed_site / page).exists()
@@ -135,3 +139,14 @@ def test_a_hand_written_home_page_is_refused(tmp_path: Path) -> None:
     with pytest.raises(Abort):
         build_site(project, tmp_path / "site")
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_sites_own_reading_guide_replaces_the_packaged_one(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", SEEDS)
+    (project / "docs" / "reading.md").write_text(
+        "# Reading this digest\n\nOur own guide to the marks.\n", encoding="utf-8"
+    )
+    site = build_site(project, tmp_path / "site", strict=True)
+    reading = (site / "reading" / "index.html").read_text(encoding="utf-8")
+    assert "Our own guide to the marks." in reading
+    assert "Struck-through text" not in reading

@@ -29,7 +29,7 @@ def mkdocs_yml(site_name: str, docs_dir: str) -> str:
         "plugins": ["search"],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": list(STYLESHEETS),
-        "nav": [{"Stories": paths.HOME}],
+        "nav": [{"Stories": paths.HOME}, {"How to read this site": paths.READING}],
     }
     # Gitignore-style patterns read best as a literal block; they are constants, not input.
     patterns = "".join(f"  /{folder}/\n" for folder in paths.NOT_IN_NAV)

@@ -37,6 +37,13 @@ def stylesheet(name: str = "parallax.css") -> str:
     return resources.files("digest.render").joinpath(name).read_text(encoding="utf-8")
 
 
+def reading_page() -> str:
+    """The site's guide to reading its pages (``reading.md``), which every claim and article
+    page's legend links to. It ships with the package so that the link always has a page; a
+    site replaces it with a ``reading.md`` of its own in the docs folder."""
+    return resources.files("digest.render").joinpath("reading.md").read_text(encoding="utf-8")
+
+
 def story_pages(story: Story) -> list[Page]:
     """Every page of one story, finished; independent of other stories."""
     pages = [
@@ -84,6 +91,7 @@ def shared_assets(stories: Sequence[Story], site_name: str) -> dict[str, str]:
 
 def build(stories: Sequence[Story], site_name: str = "Parallax digest") -> Site:
     pages: dict[str, str] = {page.path: page.markdown() for page in list_pages(stories)}
+    pages[paths.READING] = reading_page()
     assets = shared_assets(stories, site_name)
     for story in sorted(stories, key=lambda s: s.meta.id):
         own_pages, story_assets = story_files(story)
