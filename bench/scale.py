@@ -124,12 +124,15 @@ def time_analysis(seeds: Path, report: Path) -> None:
 
 
 def plugin_config(folder: Path, seeds: Path) -> Path:
-    """The digest plugin alone: search is Pagefind's, which the plugin runs after the build."""
+    """The digest plugin alone (search is Pagefind's, which the plugin runs after the build),
+    with the repository's theme settings, so the pages weigh what the project's site weighs."""
     (folder / "docs").mkdir(parents=True)
+    theme = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]
+    theme["custom_dir"] = str(ROOT / theme["custom_dir"]) if "custom_dir" in theme else None
     config = {
         "site_name": "Parallax scale test",
         "docs_dir": "docs",
-        "theme": {"name": "material"},
+        "theme": {key: value for key, value in theme.items() if value is not None},
         "plugins": [{"digest": {"seeds_dir": os.path.relpath(seeds, folder)}}],
     }
     path = folder / "mkdocs.yml"

@@ -78,6 +78,12 @@ PLACEHOLDER = "<!-- digest: the page body, which has its own <h1> -->"
 heading to a page whose content has none, sees that this one has it."""
 SHORT_PAGES = re.compile(r"stories/[^/]+/(claims|articles)/")
 _INDENTATION = re.compile(r"\n\s+")
+_EMPTY_CONTENTS = re.compile(
+    r'<div class="md-sidebar md-sidebar--secondary"[^>]*>\n'
+    r'<div class="md-sidebar__scrollwrap">\n<div class="md-sidebar__inner">\n'
+    r'<nav class="md-nav md-nav--secondary"[^>]*>\n</nav>\n</div>\n</div>\n</div>\n'
+)
+"""The theme's contents sidebar when the page has no contents: markup with nothing to show."""
 
 
 def contents(found: list[Heading]) -> TableOfContents:
@@ -276,7 +282,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             body, _ = get_data(Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"))
             before, after = output.split(PLACEHOLDER, 1)
             output = before + body + after
-        return _INDENTATION.sub("\n", output)
+        output = _INDENTATION.sub("\n", output)
+        if not page.toc:
+            # Claim and article pages, thousands of them, have no contents: drop the empty sidebar.
+            output = _EMPTY_CONTENTS.sub("", output, count=1)
+        return output
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
