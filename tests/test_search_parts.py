@@ -4,7 +4,9 @@ and a dirty build indexes only the parts that are missing."""
 from __future__ import annotations
 
 import gzip
+import html
 import json
+import re
 from pathlib import Path
 
 from site_build import build, copy_stories, write_config
@@ -17,13 +19,24 @@ PARTS = {
 }
 
 
-def _indexed(part: Path) -> set[str]:
-    """The address of every page a part's index holds."""
-    urls = set()
+def _fragments(part: Path) -> dict[str, str]:
+    """The text a part's index holds, by page address."""
+    found = {}
     for fragment in part.glob("fragment/*.pf_fragment"):
         data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
-        urls.add(data["url"])
-    return urls
+        found[data["url"]] = data["content"]
+    return found
+
+
+def _indexed(part: Path) -> set[str]:
+    """The address of every page a part's index holds."""
+    return set(_fragments(part))
+
+
+def _sentences(page: str, kind: str) -> list[str]:
+    return [
+        html.unescape(text) for text in re.findall(rf'<span class="{kind}" id="[^"]+">(.*?)</span>', page)
+    ]
 
 
 def test_each_part_indexes_its_own_stories_and_the_other_pages(tmp_path: Path) -> None:
@@ -43,6 +56,21 @@ def test_each_part_indexes_its_own_stories_and_the_other_pages(tmp_path: Path) -
         assert "/about/" in urls
         # The story list is not indexed: every story page is.
         assert "/" not in urls
+    # An article's sentences that other outlets also report are found on their claim pages.
+    story = "varnia-no-confidence-vote"
+    texts = _fragments(site / "pagefind" / "2")
+    article = next((site / "stories" / story / "articles").glob("*/index.html"))
+    page = article.read_text(encoding="utf-8")
+    shared, alone = _sentences(page, "px-shared"), _sentences(page, "px-alone")
+    assert shared and alone
+    indexed = texts["/" + article.parent.relative_to(site).as_posix() + "/"]
+    assert all(sentence not in indexed for sentence in shared)
+    assert all(sentence in indexed for sentence in alone)
+    # Every word of them is on a claim page (between the marked differences, not always in a row).
+    claims = [
+        set(re.findall(r"\w+", text)) for url, text in texts.items() if f"/stories/{story}/claims/" in url
+    ]
+    assert all(any(set(re.findall(r"\w+", sentence)) <= words for words in claims) for sentence in shared)
     search = (site / "search" / "index.html").read_text(encoding="utf-8")
     assert search.index('value="../pagefind/2/"') < search.index('value="../pagefind/1/"')
 

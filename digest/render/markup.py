@@ -158,11 +158,11 @@ def _space(text: str) -> str:
 
 
 def _deleted(text: str) -> str:
-    return f'<del class="px-del" title="only in the reference">{inert(text)}</del>'
+    return f'<del class="px-del">{inert(text)}</del>'
 
 
 def _inserted(text: str) -> str:
-    return f'<ins class="px-ins" title="only in this outlet">{inert(text)}</ins>'
+    return f'<ins class="px-ins">{inert(text)}</ins>'
 
 
 def block(css_class: str, markup: str, extra: str = "") -> str:

@@ -12,9 +12,11 @@ size, not by the archive.
 
 Only what sits inside ``data-pagefind-body`` is indexed, and blocks repeated on
 many pages (legends, pagers, lists of other pages) carry ``data-pagefind-ignore``.
-Pages outside the story folders (the reading guide, the about page) are in every
-part; the story lists are not indexed (every story page is). Pagefind ships as
-a binary inside the ``pagefind`` wheel, a dependency of Parallax.
+An article's sentences that another outlet also reports are found on their
+claim page rather than on every article page as well. Pages outside the story
+folders (the reading guide, the about page) are in every part; the story lists
+are not indexed (every story page is). Pagefind ships as a binary inside the
+``pagefind`` wheel, a dependency of Parallax.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ MISSING = (
     "digest: search needs Pagefind, which installs with Parallax: pip install 'pagefind[extended]' "
     "(or set the digest plugin's option pagefind: false)"
 )
+SKIPPED = "span.px-shared, span.px-claimref"
+"""Article sentences another outlet also reports, and their "claim N" links: a search finds such
+a sentence on its claim page, beside every outlet's phrasing, instead of once per article as well."""
 NOT_PAGES = frozenset({"assets", "data", "search", FOLDER, *paths.NOT_IN_NAV})
 """Top-level site folders that hold no pages to index beside the stories' own."""
 
@@ -151,6 +156,8 @@ def index(site: Path, found: Sequence[SearchPart], only_missing: bool = False) -
             part.folder.rstrip("/"),
             "--glob",
             part_glob(site, part),
+            "--exclude-selectors",
+            SKIPPED,
             "--silent",
         ]
         result = subprocess.run(command, capture_output=True, text=True, check=False)
