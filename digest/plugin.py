@@ -7,6 +7,7 @@ which knows nothing about MkDocs, so the same site can be written to a folder
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -84,6 +85,34 @@ _EMPTY_CONTENTS = re.compile(
     r'<nav class="md-nav md-nav--secondary"[^>]*>\n</nav>\n</div>\n</div>\n</div>\n'
 )
 """The theme's contents sidebar when the page has no contents: markup with nothing to show."""
+_THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+_SEARCH_WORDING = ("search.", "select.version")
+"""The theme's wording for its own search box and version menu, which a site searched with
+Pagefind and without versions never shows."""
+_SCRIPT_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", ord("'"): "\\u0027"}
+
+
+def _without_search_wording(output: str) -> str:
+    """The page with the theme's search and version wording taken out of its settings script.
+
+    Every page carries that script; on a large digest the unused wording alone is tens of
+    megabytes. Anything unexpected in the script leaves the page as it is.
+    """
+    found = _THEME_CONFIG.search(output)
+    if found is None:
+        return output
+    try:
+        settings = json.loads(found.group(2))
+        wording = settings["translations"]
+    except (ValueError, KeyError, TypeError):
+        return output
+    if not isinstance(wording, dict):
+        return output
+    settings["translations"] = {
+        key: value for key, value in wording.items() if not str(key).startswith(_SEARCH_WORDING)
+    }
+    text = json.dumps(settings, ensure_ascii=True).translate(_SCRIPT_SAFE)
+    return output[: found.start(2)] + text + output[found.end(2) :]
 
 
 def contents(found: list[Heading]) -> TableOfContents:
@@ -286,6 +315,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if not page.toc:
             # Claim and article pages, thousands of them, have no contents: drop the empty sidebar.
             output = _EMPTY_CONTENTS.sub("", output, count=1)
+        if not {"search", "material/search"} & set(config.plugins):
+            output = _without_search_wording(output)
         return output
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
