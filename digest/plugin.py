@@ -92,8 +92,17 @@ Pagefind and without versions never shows."""
 _SCRIPT_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", ord("'"): "\\u0027"}
 
 
+_GENERATOR = re.compile(r'<meta name="generator" content="[^"<>]*">\n')
+_TAB_SCRIPT = re.compile(
+    r"<script>var target=document\.getElementById\(location\.hash\.slice\(1\)\);"
+    r'target&&target\.name&&\(target\.checked=target\.name\.startsWith\("__tabbed_"\)\)</script>\n'
+)
+"""The theme's script that opens the content tab a link points to; generated pages have no tabs."""
+
+
 def _without_search_wording(output: str) -> str:
-    """The page with the theme's search and version wording taken out of its settings script.
+    """The page with the theme's search box settings (its wording, its worker's address) and
+    version menu wording taken out of its settings script.
 
     Every page carries that script; on a large digest the unused wording alone is tens of
     megabytes. Anything unexpected in the script leaves the page as it is.
@@ -111,6 +120,7 @@ def _without_search_wording(output: str) -> str:
     settings["translations"] = {
         key: value for key, value in wording.items() if not str(key).startswith(_SEARCH_WORDING)
     }
+    settings.pop("search", None)
     text = json.dumps(settings, ensure_ascii=True).translate(_SCRIPT_SAFE)
     return output[: found.start(2)] + text + output[found.end(2) :]
 
@@ -317,7 +327,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             output = _EMPTY_CONTENTS.sub("", output, count=1)
         if not {"search", "material/search"} & set(config.plugins):
             output = _without_search_wording(output)
-        return output
+        # Neither the generator's name nor a script for content tabs serves these pages.
+        output = _GENERATOR.sub("", output, count=1)
+        return _TAB_SCRIPT.sub("", output, count=1)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"

@@ -22,13 +22,13 @@ def _page(script: str) -> str:
     return f'<main></main>\n<script id="__config" type="application/json">{script}</script>\n'
 
 
-def test_the_settings_keep_all_but_the_search_and_version_wording() -> None:
+def test_the_settings_keep_all_but_the_search_box_and_version_wording() -> None:
     trimmed = _without_search_wording(_page(json.dumps(SETTINGS)))
     script = trimmed.split('type="application/json">', 1)[1].split("</script>", 1)[0]
     settings = json.loads(script)
     assert settings["translations"] == {"clipboard.copy": "Copy to clipboard"}
     assert {key: value for key, value in settings.items() if key != "translations"} == {
-        key: value for key, value in SETTINGS.items() if key != "translations"
+        key: value for key, value in SETTINGS.items() if key not in ("translations", "search")
     }
     assert trimmed.startswith("<main></main>\n") and trimmed.endswith("</script>\n")
 

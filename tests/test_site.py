@@ -77,6 +77,9 @@ def test_pages_without_contents_carry_no_empty_contents_sidebar(seed_site: Path)
     for page in (claim, article):
         assert "md-sidebar--secondary" not in page
         assert 'data-md-type="navigation"' in page and 'class="md-content"' in page
+    # Nor the generator's name or the script that opens a linked content tab: they have none.
+    for page in (claim, article):
+        assert 'name="generator"' not in page and "__tabbed_" not in page
     # A page with headings keeps its contents beside the text.
     reading = (seed_site / "reading" / "index.html").read_text()
     assert "md-sidebar--secondary" in reading and 'data-md-component="toc"' in reading

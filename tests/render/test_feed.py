@@ -116,3 +116,10 @@ def test_the_site_serves_the_feed_and_every_entry_links_to_a_built_page(
     home = (seed_site / "index.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" type="application/atom+xml"' in home
     assert 'href="feed.xml"' in home
+    # Advertised where readers start, not on each of a story's many pages.
+    assert "application/atom+xml" in (seed_site / "reading" / "index.html").read_text(encoding="utf-8")
+    assert "application/atom+xml" in (seed_site / "stories" / "iran-crimea-drones" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    for page in (seed_site / "stories").glob("*/*/*/index.html"):
+        assert "application/atom+xml" not in page.read_text(encoding="utf-8"), page
