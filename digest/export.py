@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from digest.compare import to_row
-from digest.model import Article, ClaimView, Story
+from digest.model import Article, ClaimView, Phrasing, Story
 
 SCHEMA = 2
 
@@ -40,16 +40,21 @@ def _claim(view: ClaimView) -> dict[str, Any]:
         "sentences": list(view.claim.sentences),
         "outlets": list(view.outlets),
         "missing": list(view.missing),
-        "phrasings": [
-            {
-                "sentence": p.sentence,
-                "similarity": p.similarity,
-                "diffable": p.diffable,
-                "diff": [to_row(op) for op in p.ops],
-            }
-            for p in view.phrasings
-        ],
+        "phrasings": [_phrasing(p, p.sentence == view.claim.reference) for p in view.phrasings],
     }
+
+
+def _phrasing(phrasing: Phrasing, reference: bool) -> dict[str, Any]:
+    """One outlet's phrasing; the reference phrasing, which the others are compared with, has
+    no diff of its own (it would only repeat its sentence)."""
+    found: dict[str, Any] = {
+        "sentence": phrasing.sentence,
+        "similarity": phrasing.similarity,
+        "diffable": phrasing.diffable,
+    }
+    if not reference:
+        found["diff"] = [to_row(op) for op in phrasing.ops]
+    return found
 
 
 def to_data(story: Story) -> dict[str, Any]:

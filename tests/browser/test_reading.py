@@ -34,7 +34,7 @@ def claim_with_diff(data: dict[str, Any]) -> dict[str, Any]:
     """The first claim with a word diff that both deletes and inserts."""
     for claim in data["claims"]:
         for phrasing in claim["phrasings"]:
-            kinds = {op[0] for op in phrasing["diff"]} if phrasing["diffable"] else set()
+            kinds = {op[0] for op in phrasing.get("diff", [])} if phrasing["diffable"] else set()
             if "replace" in kinds or {"delete", "insert"} <= kinds:
                 return dict(claim)
     raise AssertionError("no claim with both deletions and insertions")
