@@ -93,3 +93,12 @@ def test_a_part_size_below_one_is_refused(tmp_path: Path) -> None:
     done = build(config, tmp_path / "site")
     assert done.returncode != 0
     assert "search_part_size must be 1 or more, not 0" in done.stderr
+
+
+def test_a_digest_without_stories_or_pages_still_has_a_search_index(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    (project / "seeds").mkdir(parents=True)
+    config = write_config(project, project / "seeds")
+    done = build(config, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "site" / "pagefind" / "1" / "pagefind-ui.js").is_file()

@@ -130,7 +130,9 @@ def part_glob(site: Path, part: SearchPart) -> str:
         if entry.is_dir() and not entry.is_symlink() and entry.name not in NOT_PAGES
     )
     if not folders:
-        return "nothing-to-index/*.html"
+        # No story and no other page: the story list stands in, so the part still has an index
+        # (Pagefind refuses to write an empty one) and the search page still works.
+        return "index.html"
     if len(folders) == 1:
         return f"{folders[0]}/**/*.html"
     return "{" + ",".join(folders) + "}/**/*.html"

@@ -79,3 +79,9 @@ def test_a_single_part_needs_no_choice() -> None:
     page = search_page.markdown(parts(STORIES))
     assert "<select" not in page
     assert '<script src="../pagefind/1/pagefind-ui.js">' in page
+
+
+def test_a_part_with_nothing_to_index_indexes_the_story_list(tmp_path: Path) -> None:
+    for folder in ("assets", "search", "pagefind"):
+        (tmp_path / folder).mkdir()
+    assert part_glob(tmp_path, SearchPart(1, (), None, None)) == "index.html"
