@@ -4,20 +4,19 @@ Pagefind indexes the finished HTML into small fragments, so a query downloads
 only the fragments of its words plus the index's list of pages. That list, and
 the memory Pagefind needs while indexing, grow with every page, so a large
 archive is indexed in *parts*: runs of at most ``part_size`` stories in date
-order, each its own Pagefind index under ``pagefind/<n>/``, indexed by its own
-Pagefind process. The search page searches the newest part and lets the reader
-pick an older one (or all of them, which downloads the page lists of every
-part). A query's download and the indexing memory are then bounded by the part
-size, not by the archive.
+order, as evenly sized as can be, each its own Pagefind index under
+``pagefind/<n>/``, indexed by its own Pagefind process. The search page
+searches the newest part and lets the reader pick an older one (or all of
+them, which downloads the page lists of every part). A query's download and
+the indexing memory are then bounded by the part size, not by the archive.
 
 Only what sits inside ``data-pagefind-body`` is indexed, and blocks repeated on
 many pages (legends, pagers, lists of other pages) carry ``data-pagefind-ignore``.
 An article's sentences that another outlet also reports are found on their
 claim page rather than on every article page as well. Pages outside the story
-folders (the reading guide, the about page) are in every part; the story lists
-are not indexed (every story page is). Pagefind ships as a binary inside the
-``pagefind`` wheel, a dependency of Parallax.
-"""
+folders (the reading guide, the about page) are in the newest part; the story
+lists are not indexed (every story page is). Pagefind ships as a binary inside
+the ``pagefind`` wheel, a dependency of Parallax."""
 
 from __future__ import annotations
 
@@ -42,9 +41,10 @@ MISSING = (
     "digest: search needs Pagefind, which installs with Parallax: pip install 'pagefind[extended]' "
     "(or set the digest plugin's option pagefind: false)"
 )
-SKIPPED = "span.px-shared, span.px-claimref"
+SKIPPED = "span.px-shared, span.px-claimref, a.headerlink"
 """Article sentences another outlet also reports, and their "claim N" links: a search finds such
-a sentence on its claim page, beside every outlet's phrasing, instead of once per article as well."""
+a sentence on its claim page, beside every outlet's phrasing, instead of once per article as well.
+And the heading permalinks' pilcrows, which would end up in result titles."""
 NOT_PAGES = frozenset({"assets", "data", "search", FOLDER, *paths.NOT_IN_NAV})
 """Top-level site folders that hold no pages to index beside the stories' own."""
 
@@ -77,21 +77,26 @@ class SearchPart:
 
 
 def parts(stories: Sequence[StoryMeta], size: int = PART_SIZE) -> tuple[SearchPart, ...]:
-    """The stories cut into index parts, oldest first (undated before dated).
+    """The stories cut into index parts in date order, oldest first (undated before dated).
 
-    Counting from the oldest story means that a new story, usually the newest, changes
-    only the last part.
+    As few parts as ``size`` allows, of as even sizes as can be (the older parts take the odd
+    stories), so that the newest part, the one searched first, holds at least half of ``size``
+    whenever there is more than one.
     """
     if size < 1:
         raise ValueError(f"a search part holds at least one story, not {size}")
     ordered = sorted(stories, key=lambda meta: (meta.date is not None, meta.date or "", meta.id))
+    count = max(1, -(-len(ordered) // size))
+    base, extra = divmod(len(ordered), count)
     found: list[SearchPart] = []
-    for start in range(0, max(len(ordered), 1), size):
-        run = ordered[start : start + size]
+    start = 0
+    for number in range(1, count + 1):
+        run = ordered[start : start + base + (1 if number <= extra else 0)]
+        start += len(run)
         dates = [meta.date for meta in run if meta.date is not None]
         found.append(
             SearchPart(
-                len(found) + 1,
+                number,
                 tuple(meta.id for meta in run),
                 min(dates) if dates else None,
                 max(dates) if dates else None,
@@ -117,18 +122,20 @@ def require_pagefind() -> None:
         raise SearchError(MISSING)
 
 
-def part_glob(site: Path, part: SearchPart) -> str:
-    """The files of one part: its stories' pages and the pages outside the story folders.
+def part_glob(site: Path, part: SearchPart, newest: bool = True) -> str:
+    """The files of one part: its stories' pages and, in the newest part (the one searched
+    first), the pages outside the story folders, so that searching all parts finds them once.
 
     Story ids and page folder names are slugs (letters, digits, dashes), so they need no
     escaping in a glob.
     """
     folders = [f"stories/{story}" for story in part.stories]
-    folders += sorted(
-        entry.name
-        for entry in site.iterdir()
-        if entry.is_dir() and not entry.is_symlink() and entry.name not in NOT_PAGES
-    )
+    if newest:
+        folders += sorted(
+            entry.name
+            for entry in site.iterdir()
+            if entry.is_dir() and not entry.is_symlink() and entry.name not in NOT_PAGES
+        )
     if not folders:
         # No story and no other page: the story list stands in, so the part still has an index
         # (Pagefind refuses to write an empty one) and the search page still works.
@@ -157,7 +164,7 @@ def index(site: Path, found: Sequence[SearchPart], only_missing: bool = False) -
             "--output-subdir",
             part.folder.rstrip("/"),
             "--glob",
-            part_glob(site, part),
+            part_glob(site, part, newest=part.number == len(found)),
             "--exclude-selectors",
             SKIPPED,
             "--silent",

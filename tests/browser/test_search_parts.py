@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from conftest import DATA, make_project
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from site_build import build
 
 from .conftest import DESKTOP, open_context, serve
@@ -72,3 +72,16 @@ def test_the_newest_part_is_searched_first_and_the_others_on_request(parted_page
 
     page.select_option("#px-search-part", "all")
     assert _stories_found(page) == NEWER | OLDER
+
+
+def test_choosing_a_part_by_keyboard_keeps_the_focus_on_the_menu(parted_page: Page) -> None:
+    page = parted_page
+    page.goto("search/")
+    page.locator("input.pagefind-ui__search-input").wait_for()
+    menu = page.locator("#px-search-part")
+    menu.focus()
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function("() => document.querySelector('#px-search-part').selectedIndex === 1")
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.activeElement.id") == "px-search-part"
+    expect(page.locator(".px-search-hint")).to_contain_text("older ones")

@@ -31,11 +31,11 @@ def test_parts_run_from_the_oldest_story_with_undated_ones_first() -> None:
     assert [part.folder for part in found] == ["pagefind/1/", "pagefind/2/", "pagefind/3/"]
 
 
-def test_a_new_newest_story_changes_only_the_last_part() -> None:
-    before = parts(STORIES, size=2)
-    after = parts([*STORIES, _meta("e", "2026-12-01")], size=2)
-    assert after[:-1] == before[:-1]
-    assert after[-1].stories == ("d", "e")
+def test_parts_are_as_even_as_can_be_so_the_newest_is_never_a_sliver() -> None:
+    found = parts(STORIES, size=4)
+    assert [part.stories for part in found] == [("undated", "a", "b"), ("c", "d")]
+    sizes = [len(part.stories) for part in parts([_meta(f"s{n:03d}", None) for n in range(401)], 200)]
+    assert sizes == [134, 134, 133]
 
 
 def test_labels_give_the_dates_and_the_number_of_stories() -> None:
@@ -53,13 +53,17 @@ def test_one_part_holds_every_story_up_to_the_size() -> None:
         parts(STORIES, size=0)
 
 
-def test_a_part_indexes_its_stories_and_the_pages_outside_the_story_folders(tmp_path: Path) -> None:
+def test_the_newest_part_also_indexes_the_pages_outside_the_story_folders(tmp_path: Path) -> None:
     folders = ("stories/a", "stories/b", "page/2", "assets", "data", "search", "pagefind", "about", "reading")
     for folder in folders:
         (tmp_path / folder).mkdir(parents=True)
     (tmp_path / "index.html").write_text("the story list", encoding="utf-8")
     glob = part_glob(tmp_path, SearchPart(1, ("a",), None, None))
     assert glob == "{stories/a,about,reading}/**/*.html"
+    # An older part holds its stories alone, so searching every part finds those pages once.
+    assert part_glob(tmp_path, SearchPart(1, ("a", "b"), None, None), newest=False) == (
+        "{stories/a,stories/b}/**/*.html"
+    )
 
 
 def test_the_search_page_offers_the_parts_newest_first_and_all_of_them() -> None:
