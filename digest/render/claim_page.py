@@ -84,6 +84,7 @@ def render(story: Story, position: int, grouped: list[list[ClaimView]] | None = 
         phrasings=phrasings,
         lenses=[templates.markup(section) for section in lenses if section],
         missing=missing,
+        covered_elsewhere=bool(view.missing) and not missing,
         siblings=templates.markup(_siblings(story, siblings, here)),
         neighbours=templates.markup(_neighbours(story, position, here)),
     )

@@ -87,6 +87,21 @@ def test_missing_outlets_link_to_their_articles(stories: list[Story]) -> None:
                 )
 
 
+def test_a_claim_some_outlets_state_elsewhere_never_says_every_outlet_states_it(
+    stories: list[Story],
+) -> None:
+    checked = 0
+    for story in stories:
+        for position, view in enumerate(story.claims):
+            _, page = claim_page.render(story, position)
+            elsewhere = {aid for sibling in claim_page.sibling_claims(story, view) for aid in sibling.outlets}
+            if view.missing and set(view.missing) <= elsewhere:
+                checked += 1
+                assert "Every outlet reports this fact." not in page
+                assert "report it in a related claim" in page
+    assert checked  # the fixture stories have such claims
+
+
 def test_a_deletion_never_sticks_to_the_word_before_it() -> None:
     # Shapes taken from the seed story: the outlet's "days" is followed by its own comma.
     ops = (
