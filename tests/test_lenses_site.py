@@ -188,7 +188,7 @@ def test_headlines_and_blind_spots(site: Path, data: dict[str, Any]) -> None:
     assert "Headlines compared" in story
     rt = _article(data, "RT")
     if coverage["outlets"][rt]["blind_spots"]:
-        assert "Left out by RT" in story
+        assert "Not matched in RT" in story
 
 
 def test_lens_stylesheet_is_served_and_linked(site: Path) -> None:

@@ -376,13 +376,16 @@ def story_coverage(story: Story, here: str) -> str:
         if outlet["blind_spots"]:
             found = outlet["blind_spots"]
             shown = found[:STORY_LIST_LIMIT]
-            title = f"Left out by {inert(article.source.outlet)} ({plural(len(found), 'fact')})"
+            title = f"Not matched in {inert(article.source.outlet)} ({plural(len(found), 'fact')})"
             body = bullet_list(_claim_link(story, here, cid) for cid in shown)
             spots.append(fold(title, body + _more(len(found) - len(shown), "blind spot")))
     parts = [
         "<h2>What each outlet alone reports, and leaves out</h2>\n",
-        "<p>Blind spots are facts at least half of the other outlets report and this one does not; "
-        "open an outlet's list to see them.</p>\n",
+        "<p>Blind spots are facts at least half of the other outlets report and that no sentence of "
+        "this outlet's article was matched to. The matching prefers missing a link to making a wrong "
+        "one, so an outlet may state such a fact in words too different to match: check its article "
+        "(its sentences reported by it alone are in grey) before calling it a gap. Open an outlet's "
+        "list to see them.</p>\n",
         table(["Outlet", "Shared facts it states", "Facts it alone reports", "Blind spots"], rows),
         "\n",
         *spots,

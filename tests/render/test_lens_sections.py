@@ -125,10 +125,10 @@ def test_an_outlet_reporting_the_fact_under_a_sibling_claim_is_not_listed_as_lea
 def test_left_out_by_lists_each_fact_once_on_the_differences_page() -> None:
     story = _one_fact_as_two_claims()
     _, page = story_page.render_differences(story)
-    assert "Left out by D" in page
-    spots = page.split("Left out by D", 1)[1].split("</ul>", 1)[0]
+    assert "Not matched in D" in page
+    spots = page.split("Not matched in D", 1)[1].split("</ul>", 1)[0]
     assert spots.count("<li>") == 1
-    assert "Left out by C" not in page and "Left out by B" not in page
+    assert "Not matched in C" not in page and "Not matched in B" not in page
 
 
 def test_a_badge_names_the_speaker_a_pronoun_stands_for() -> None:
