@@ -15,12 +15,14 @@ from digest.render import lens_sections, paths, templates
 from digest.render.markup import bullet_list, diff_html, inert, link, plural, relative, strong
 
 
-def legend(here: str) -> str:
-    """What the two marks mean, in one line; the reading page explains the rest once for the site."""
+def legend(here: str, side_by_side: bool = False) -> str:
+    """What the two marks mean, in one line, and on a page that has one, what a side-by-side
+    phrasing is; the reading page explains the rest once for the site."""
+    apart = " A phrasing too different for a word diff is shown side by side with it." if side_by_side else ""
     return (
         '<div class="px-legend" role="note" data-pagefind-ignore>Words '
         '<del class="px-del">struck through</del> are only in the reference phrasing, '
-        '<ins class="px-ins">underlined</ins> only in this outlet\'s. '
+        f'<ins class="px-ins">underlined</ins> only in this outlet\'s.{apart} '
         f"{link('How to read this site', relative(here, paths.READING))}</div>"
     )
 
@@ -80,7 +82,7 @@ def render(story: Story, position: int, grouped: list[list[ClaimView]] | None = 
         "claim.html",
         title=templates.markup(inert(view.summary)),
         meta=templates.markup(meta),
-        legend=templates.markup(legend(here)),
+        legend=templates.markup(legend(here, any(not p.diffable for p in view.phrasings))),
         phrasings=phrasings,
         lenses=[templates.markup(section) for section in lenses if section],
         missing=missing,

@@ -41,6 +41,9 @@ def test_distant_phrasings_are_shown_side_by_side_with_the_reference(stories: li
             _, page = claim_page.render(story, position)
             distant = [p for p in view.phrasings if not p.diffable]
             assert page.count('<div class="px-sidebyside">') == len(distant)
+            # The legend says what a side-by-side phrasing is where the page has one.
+            legend = page.split('<div class="px-legend"', 1)[1].split("</div>", 1)[0]
+            assert ("shown side by side" in legend) == bool(distant)
             reference = inert(story.sentence(view.claim.reference).text)
             for phrasing in distant:
                 found += 1
