@@ -203,12 +203,24 @@ def _ratios(text: str) -> list[Figure]:
     return found
 
 
+_CLOCK = re.compile(
+    r"(?<![\w.:])(?:\d{1,2}:\d{2}(?![\d:])(?:\s*[ap]\.?\s?m\b\.?)?"
+    r"|\d{1,2}(?:\.\d{2})?\s*[ap]\.?\s?m\b\.?)",
+    re.IGNORECASE,
+)
+"""A time of day ("2:40", "2:40 a.m.", "7pm", "9.30 p.m."): not a count, so none of its digits
+are figures (the minutes of "2:40" would otherwise meet "40 years")."""
+
+
 def figures(text: str) -> list[Figure]:
-    """Every figure in ``text``, left to right."""
+    """Every figure in ``text``, left to right; times of day are not figures."""
     shares = _ratios(text)
     found: list[Figure] = list(shares)
+    clocks = [(match.start(), match.end()) for match in _CLOCK.finditer(text)]
     for match in _NUMBER.finditer(text):
         if any(share.start <= match.start() < share.end for share in shares):
+            continue
+        if any(start <= match.start() < end for start, end in clocks):
             continue
         raw = match.group(0).rstrip()
         if not raw.strip():

@@ -67,3 +67,21 @@ def test_positions_point_at_the_original_text() -> None:
 def test_a_share_keeps_its_words_and_qualifier() -> None:
     [share] = figures("Migraine affects roughly one in seven people")
     assert (share.text, share.canonical, share.qualifier) == ("one in seven", "14%", "roughly")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The blaze broke out at around 2:40 a.m. on Tuesday.",
+        "Polls closed at 7pm in the capital.",
+        "The vote was called at 9.30 p.m. local time.",
+        "Trading resumed at 12:30 GMT.",
+    ],
+)
+def test_a_time_of_day_is_not_a_figure(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_minutes_never_meet_a_count() -> None:
+    found = figures("By 2:40 a.m. it had burned through 40 years' worth of stock.")
+    assert [f.canonical for f in found] == ["40"]
