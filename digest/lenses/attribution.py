@@ -305,14 +305,22 @@ def _verb_index(match: re.Match[str]) -> int:
     return next(int(name[1:]) for name, value in match.groupdict().items() if value is not None)
 
 
+_PASSIVE = re.compile(r"\b(?:am|is|are|was|were|be|been|being)\s+(?:[a-z]+\s+)?$")
+"""A form of "be" just before the verb: "residents were told to stay inside", "it is said". The
+words before it are who was told or what was said, not who said it."""
+
+
 def attributions(text: str) -> tuple[Attribution, ...]:
-    """Every attribution of the sentence, left to right; quoted words are never read as one."""
+    """Every attribution of the sentence, left to right; quoted words are never read as one, and
+    neither is a verb in the passive, whose subject is not the source."""
     plain = masked(text)
     found: list[Attribution] = []
     for match in _VERB.finditer(plain):
         _, label, loaded = _VERBS[_verb_index(match)]
         if match.group(0)[:1].isupper() and label != "according to":
             continue  # "States", "Reports": a capitalised form is a name or a heading word
+        if label != "according to" and _PASSIVE.search(plain, max(0, match.start() - 40), match.start()):
+            continue
         source: tuple[str, str | None] | None
         if label == "according to":
             source = _forward_source(plain, match.end(), any_noun=True)

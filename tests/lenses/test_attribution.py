@@ -179,3 +179,20 @@ def test_a_name_inside_an_apposition() -> None:
 
 def test_ambiguous_verbs_need_a_name_or_role() -> None:
     assert attributions("The boat, a trawler called the Sea Lark, sank.") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People across the district were told to keep their windows shut.",
+        "Residents were also told to stay inside.",
+        "It is said that the bridge will close.",
+    ],
+)
+def test_a_verb_in_the_passive_names_no_source(text: str) -> None:
+    assert attributions(text) == ()
+
+
+def test_an_active_verb_after_a_passive_one_still_counts() -> None:
+    found = attributions("Residents were told to stay inside, police said.")
+    assert [(a.source, a.verb) for a in found] == [("police", "said")]
