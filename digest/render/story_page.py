@@ -11,6 +11,7 @@ from digest.render.markup import (
     heading,
     inert,
     link,
+    moment,
     paragraph,
     plural,
     relative,
@@ -134,7 +135,7 @@ def _outlets(story: Story, here: str) -> str:
         target = relative(here, paths.article(story.meta.id, article.id))
         facts = [
             ("Byline", inert(source.byline)),
-            ("Published", inert(source.published)),
+            ("Published", moment(source.published)),
             ("Sentences", str(len(article.sentences))),
             ("Original", external_link(source.url, "original article")),
         ]

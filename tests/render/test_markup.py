@@ -6,7 +6,7 @@ import html
 
 import pytest
 
-from digest.render.markup import external_link, front_matter, href, inert, relative
+from digest.render.markup import external_link, front_matter, href, inert, moment, relative
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,18 @@ def test_front_matter_title_is_inert_yaml() -> None:
 )
 def test_relative_gives_the_published_address(here: str, target: str, expected: str) -> None:
     assert relative(here, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("2025-10-08T11:04:00+01:00", "8 Oct 2025, 11:04 (UTC+01:00)"),
+        ("2025-10-25T20:19:00Z", "25 Oct 2025, 20:19 (UTC+00:00)"),
+        ("2025-10-08 09:30", "8 Oct 2025, 09:30"),
+        ("2025-10-08", "8 Oct 2025"),
+        ("last Tuesday <b>", "last Tuesday <b>"),
+        (None, ""),
+    ],
+)
+def test_publication_times_read_as_dates_in_the_outlets_own_offset(value: str | None, shown: str) -> None:
+    assert moment(value) == inert(shown)
