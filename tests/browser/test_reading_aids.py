@@ -182,3 +182,18 @@ def test_badges_are_legible_in_light_and_dark(desktop: Page, browser_site: Path,
         assert size >= 12, found
         behind = _over(_rgba(background), _rgba(page_background))
         assert _contrast(_rgba(text)[:3], behind) >= 4.5, found
+
+
+def test_the_search_buttons_are_legible_in_dark_mode(desktop: Page) -> None:
+    desktop.emulate_media(color_scheme="dark")
+    desktop.goto("search/")
+    expect(desktop.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    desktop.locator("input.pagefind-ui__search-input").fill("said")
+    button = desktop.locator("button.pagefind-ui__button").first
+    button.wait_for()
+    text, background, page_background = button.evaluate(
+        "b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor,"
+        " getComputedStyle(document.body).backgroundColor]"
+    )
+    behind = _over(_rgba(background), _rgba(page_background))
+    assert _contrast(_rgba(text)[:3], behind) >= 4.5, (text, background)
