@@ -380,7 +380,7 @@ def story_coverage(story: Story, here: str) -> str:
             body = bullet_list(_claim_link(story, here, cid) for cid in shown)
             spots.append(fold(title, body + _more(len(found) - len(shown), "blind spot")))
     parts = [
-        "<h2>What each outlet alone reports, and leaves out</h2>\n",
+        "<h2>What each outlet alone reports, and what it was not matched to</h2>\n",
         "<p>Blind spots are facts at least half of the other outlets report and that no sentence of "
         "this outlet's article was matched to. The matching prefers missing a link to making a wrong "
         "one, so an outlet may state such a fact in words too different to match: check its article "
