@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _UNITS = {
     "zero": 0,
@@ -212,8 +213,12 @@ _CLOCK = re.compile(
 are figures (the minutes of "2:40" would otherwise meet "40 years")."""
 
 
-def figures(text: str) -> list[Figure]:
-    """Every figure in ``text``, left to right; times of day are not figures."""
+@lru_cache(maxsize=16384)
+def figures(text: str) -> tuple[Figure, ...]:
+    """Every figure in ``text``, left to right; times of day are not figures.
+
+    The alignment and the figures lens both read a sentence's figures; the answer depends on the
+    text alone and is immutable, so it is computed once."""
     shares = _ratios(text)
     found: list[Figure] = list(shares)
     clocks = [(match.start(), match.end()) for match in _CLOCK.finditer(text)]
@@ -280,4 +285,4 @@ def figures(text: str) -> list[Figure]:
             )
         )
     found.sort(key=lambda f: f.start)
-    return found
+    return tuple(found)

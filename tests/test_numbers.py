@@ -79,7 +79,7 @@ def test_a_share_keeps_its_words_and_qualifier() -> None:
     ],
 )
 def test_a_time_of_day_is_not_a_figure(text: str) -> None:
-    assert figures(text) == []
+    assert figures(text) == ()
 
 
 def test_minutes_never_meet_a_count() -> None:

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TypedDict
 
 from digest.compare import summary
@@ -310,9 +311,13 @@ _PASSIVE = re.compile(r"\b(?:am|is|are|was|were|be|been|being)\s+(?:[a-z]+\s+)?$
 words before it are who was told or what was said, not who said it."""
 
 
+@lru_cache(maxsize=16384)
 def attributions(text: str) -> tuple[Attribution, ...]:
     """Every attribution of the sentence, left to right; quoted words are never read as one, and
-    neither is a verb in the passive, whose subject is not the source."""
+    neither is a verb in the passive, whose subject is not the source.
+
+    Several lenses ask for the same sentence's attributions; the answer depends on the text
+    alone and is immutable, so it is computed once."""
     plain = masked(text)
     found: list[Attribution] = []
     for match in _VERB.finditer(plain):

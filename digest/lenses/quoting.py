@@ -10,9 +10,13 @@ often an apostrophe.
 
 from __future__ import annotations
 
+import re
+
 _OPENERS = "\u201c\u201e"
 _CLOSERS = "\u201d"
 _STRAIGHT = '"'
+_MARKS = re.compile("[" + _OPENERS + _CLOSERS + _STRAIGHT + "\u2018\u2019]")
+"""Every character the reading below acts on; the rest of a sentence is skipped over."""
 
 
 def _straight_opens(text: str, at: int) -> bool:
@@ -25,7 +29,8 @@ def spans(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     opened: int | None = None
     single: int | None = None
-    for at, ch in enumerate(text):
+    for mark in _MARKS.finditer(text):
+        at, ch = mark.start(), mark.group(0)
         if ch in _OPENERS or ch in _CLOSERS or ch == _STRAIGHT:
             opens = ch in _OPENERS or (ch == _STRAIGHT and _straight_opens(text, at))
             if opened is None and opens:
