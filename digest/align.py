@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from digest import align_weights
@@ -141,6 +141,20 @@ def _best_clause(story: StoryEvidence, sentence_id: str, others: set[str]) -> in
     return -max(scores)[1]
 
 
+def _coherent(members: set[str], related: Mapping[frozenset[str], float], share: float = COHERENCE) -> bool:
+    """Whether at least ``share`` of the pairs of different outlets' sentences among ``members``
+    are related: the test a merge of two claims and a sentence joining one both pass."""
+    ordered = sorted(members)
+    articles = [_article_of(member) for member in ordered]
+    cross = [
+        frozenset((x, ordered[j]))
+        for i, x in enumerate(ordered)
+        for j in range(i + 1, len(ordered))
+        if articles[i] != articles[j]
+    ]
+    return sum(pair in related for pair in cross) >= share * len(cross)
+
+
 def merge(claims: Sequence[set[str]], story: StoryEvidence, related: Sequence[Link]) -> list[set[str]]:
     """One fact, one claim: a sentence stands in two claims only when it states two facts.
 
@@ -157,17 +171,6 @@ def merge(claims: Sequence[set[str]], story: StoryEvidence, related: Sequence[Li
     for index, claim in enumerate(current):
         for sentence in claim:
             holders.setdefault(sentence, []).append(index)
-
-    def coherent(union: set[str]) -> bool:
-        members = sorted(union)
-        articles = [_article_of(member) for member in members]
-        cross = [
-            frozenset((x, members[j]))
-            for i, x in enumerate(members)
-            for j in range(i + 1, len(members))
-            if articles[i] != articles[j]
-        ]
-        return sum(pair in strength for pair in cross) >= COHERENCE * len(cross)
 
     def pull(sentence: str, claim: set[str]) -> float:
         return math.fsum(strength.get(frozenset((sentence, other)), 0.0) for other in sorted(claim))
@@ -186,7 +189,7 @@ def merge(claims: Sequence[set[str]], story: StoryEvidence, related: Sequence[Li
                     and _best_clause(story, sentence, one) != _best_clause(story, sentence, two)
                 ):
                     continue
-                if coherent(first | second):
+                if _coherent(first | second, strength):
                     for member in second:
                         places = holders[member]
                         places.remove(second_index)
@@ -233,7 +236,7 @@ def attach(claims: Sequence[set[str]], scored: Sequence[Link], model: PairModel)
     """
     current = [set(claim) for claim in claims]
     holder = {sentence: index for index, claim in enumerate(current) for sentence in sorted(claim)}
-    related = {frozenset((link.a, link.b)) for link in scored if link.score >= model.weak}
+    related = {frozenset((link.a, link.b)): link.score for link in scored if link.score >= model.weak}
     best: dict[str, Link] = {}
     for link in scored:  # strongest first, ties in a fixed order
         for sentence in (link.a, link.b):
@@ -248,7 +251,7 @@ def attach(claims: Sequence[set[str]], scored: Sequence[Link], model: PairModel)
         article = _article_of(sentence)
         if any(_article_of(member) == article for member in claim):
             continue
-        if not all(frozenset((sentence, member)) in related for member in claim):
+        if not _coherent(claim | {sentence}, related, share=1.0):
             continue
         key = (index, article)
         if key not in chosen or (link.score, sentence) > chosen[key]:
