@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -110,19 +111,31 @@ def _without_search_wording(output: str) -> str:
     found = _THEME_CONFIG.search(output)
     if found is None:
         return output
+    return output[: found.start(2)] + _lighter_settings(found.group(2)) + output[found.end(2) :]
+
+
+@lru_cache(maxsize=64)
+def _lighter_settings(script: str) -> str:
+    """The settings script without the search and version wording. Pages at one depth of the
+    site carry the same script, so each is rewritten once, not once per page."""
     try:
-        settings = json.loads(found.group(2))
+        settings = json.loads(script)
         wording = settings["translations"]
     except (ValueError, KeyError, TypeError):
-        return output
+        return script
     if not isinstance(wording, dict):
-        return output
+        return script
     settings["translations"] = {
         key: value for key, value in wording.items() if not str(key).startswith(_SEARCH_WORDING)
     }
     settings.pop("search", None)
-    text = json.dumps(settings, ensure_ascii=True).translate(_SCRIPT_SAFE)
-    return output[: found.start(2)] + text + output[found.end(2) :]
+    return json.dumps(settings, ensure_ascii=True).translate(_SCRIPT_SAFE)
+
+
+def _theme_search(config: MkDocsConfig) -> bool:
+    """Whether the site uses the theme's own search, which indexes page contents in memory and
+    shows its search box on every page."""
+    return bool({"search", "material/search"} & set(config.plugins))
 
 
 def contents(found: list[Heading]) -> TableOfContents:
@@ -306,8 +319,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         held as a placeholder instead and its body read back for the finished page. A search
         plugin that indexes page contents (Material's own) needs them in memory, so then not.
         """
-        indexers = {"search", "material/search"}
-        return page.file.abs_src_path is not None and not indexers & set(config.plugins)
+        return page.file.abs_src_path is not None and not _theme_search(config)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Drop the theme's indentation from generated pages: a tenth or more of every page's bytes.
@@ -325,7 +337,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if not page.toc:
             # Claim and article pages, thousands of them, have no contents: drop the empty sidebar.
             output = _EMPTY_CONTENTS.sub("", output, count=1)
-        if not {"search", "material/search"} & set(config.plugins):
+        if not _theme_search(config):
             output = _without_search_wording(output)
         # Neither the generator's name nor a script for content tabs serves these pages.
         output = _GENERATOR.sub("", output, count=1)
