@@ -36,7 +36,7 @@ TITLE = "Search"
 FOLDER = "pagefind"
 PART_SIZE = 200
 """Stories per index part. At 200 synthetic stories (larger than most real ones) one query
-downloads about 0.6 MB and Pagefind indexes them in about 1.2 GB."""
+downloads about 0.55 MB and the build, Pagefind included, peaks at about 0.8 GB (docs/scale.md)."""
 MISSING = (
     "digest: search needs Pagefind, which installs with Parallax: pip install 'pagefind[extended]' "
     "(or set the digest plugin's option pagefind: false)"
@@ -107,7 +107,7 @@ def parts(stories: Sequence[StoryMeta], size: int = PART_SIZE) -> tuple[SearchPa
 
 def markdown(found: Sequence[SearchPart]) -> str:
     """The search page: Pagefind's interface on the newest part, and a choice of the others."""
-    newest_first = sorted(found, key=lambda part: -part.number)
+    newest_first = list(reversed(found))
     return front_matter(TITLE) + templates.render(
         "search.html",
         bundle=f"../{newest_first[0].folder}",
@@ -145,12 +145,10 @@ def part_glob(site: Path, part: SearchPart, newest: bool = True) -> str:
     return "{" + ",".join(folders) + "}/**/*.html"
 
 
-def index(site: Path, found: Sequence[SearchPart], only_missing: bool = False) -> int:
+def index(site: Path, found: Sequence[SearchPart], only_missing: bool = False) -> None:
     """Index the built site in place, one Pagefind process per part; fails loudly, never
-    half-silently. With ``only_missing``, parts that have an index already keep it.
-    Returns how many parts were indexed."""
+    half-silently. With ``only_missing``, parts that have an index already keep it."""
     require_pagefind()
-    done = 0
     for part in found:
         output = site / part.folder
         if only_missing and (output / "pagefind-entry.json").is_file():
@@ -175,5 +173,3 @@ def index(site: Path, found: Sequence[SearchPart], only_missing: bool = False) -
                 f"digest: Pagefind could not index {site} (search part {part.number}):\n"
                 f"{result.stdout}{result.stderr}"
             )
-        done += 1
-    return done
