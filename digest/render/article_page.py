@@ -8,8 +8,8 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from digest.model import Article, Story
-from digest.render import paths, templates
-from digest.render.markup import external_link, heading, inert, link, moment, relative, strong, table
+from digest.render import paths, templates, times
+from digest.render.markup import external_link, heading, inert, link, relative, strong, table
 
 SEPARATOR = " \u00b7 "
 
@@ -55,7 +55,7 @@ def render(story: Story, article: Article) -> tuple[str, str]:
     if source.byline:
         facts.append(f"by {inert(source.byline)}")
     if source.published:
-        facts.append(moment(source.published))
+        facts.append(times.shown(source.published))
     if source.url:
         facts.append(external_link(source.url, "original article"))
     story_link = link(inert(story.meta.title), relative(here, paths.story(story.meta.id)))

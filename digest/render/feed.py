@@ -20,6 +20,7 @@ from digest.render import paths
 from digest.render.home import newest_first
 from digest.render.markup import plural
 from digest.render.story_page import counts
+from digest.render.times import parsed
 
 ATOM = "http://www.w3.org/2005/Atom"
 EPOCH = "1970-01-01T00:00:00Z"
@@ -37,12 +38,10 @@ def timestamp(value: str | None) -> str | None:
     """An RFC 3339 UTC time for a story date (``2025-10-08`` or a full ISO time), else None."""
     if not value:
         return None
-    text = value.strip()
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+    moment = parsed(value)
+    if moment is None:
         try:
-            moment = datetime.combine(date.fromisoformat(text[:10]), datetime.min.time())
+            moment = datetime.combine(date.fromisoformat(value.strip()[:10]), datetime.min.time())
         except ValueError:
             return None
     if moment.tzinfo is not None:

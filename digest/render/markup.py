@@ -22,7 +22,6 @@ Input text must reach a page only through `inert` (or `href`, `external_link`,
 
 from __future__ import annotations
 
-import datetime
 import html
 import posixpath
 import re
@@ -227,27 +226,3 @@ def fold(summary: str, body: str, is_open: bool = False) -> str:
 
 def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def moment(value: str | None) -> str:
-    """A publication time as a reader reads it, already inert: "8 Oct 2025, 11:04 (UTC+01:00)".
-
-    The time is shown as the outlet gave it, in its own offset, never converted. A value that is
-    not an ISO date or date and time is shown as written.
-    """
-    if not value:
-        return ""
-    try:
-        parsed = datetime.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return inert(value)
-    day = f"{parsed.day} {_MONTHS[parsed.month - 1]} {parsed.year}"
-    if len(value.strip()) <= 10:
-        return inert(day)
-    clock = f"{parsed.hour:02d}:{parsed.minute:02d}"
-    offset = parsed.strftime("%z")
-    zone = f" (UTC{offset[:3]}:{offset[3:]})" if offset else ""
-    return inert(f"{day}, {clock}{zone}")

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from digest.lenses import coverage
 from digest.model import Story
-from digest.render import lens_sections, paths, templates
+from digest.render import lens_sections, paths, templates, times
 from digest.render.markup import (
     bullet_list,
     external_link,
     heading,
     inert,
     link,
-    moment,
     paragraph,
     plural,
     relative,
@@ -135,7 +134,7 @@ def _outlets(story: Story, here: str) -> str:
         target = relative(here, paths.article(story.meta.id, article.id))
         facts = [
             ("Byline", inert(source.byline)),
-            ("Published", moment(source.published)),
+            ("Published", times.shown(source.published)),
             ("Sentences", str(len(article.sentences))),
             ("Original", external_link(source.url, "original article")),
         ]
