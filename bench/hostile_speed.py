@@ -97,18 +97,21 @@ def sentences_at_limit(folder: Path, scale: float = 1.0) -> None:
     long_articles(folder, scale * 2_495 / 7_800)
 
 
-def names(folder: Path, scale: float = 1.0) -> None:
-    rng = random.Random(3)
-    seen: set[str] = set()
-    while len(seen) < round(17_000 * scale):
-        seen.add(name(rng, 6))
-    ordered = sorted(seen)
-    # Ten names a sentence, so that the story stays within its sentence limit.
+def _name_lists(folder: Path, ordered: list[str]) -> None:
+    """Two articles of bare name lists, ten names a sentence, so each stays within its sentence limit."""
     lists = [", ".join(ordered[i : i + 9]) + f" and {ordered[i + 9]}" for i in range(0, len(ordered) - 9, 10)]
     half = len(lists) // 2
     first = " ".join(f"{names} came." for names in lists[:half])
     second = " ".join(f"{names} left." for names in lists[half:])
     _write(folder, {"alpha.txt": f"Names\n\n{first}\n", "beta.txt": f"More names\n\n{second}\n"})
+
+
+def names(folder: Path, scale: float = 1.0) -> None:
+    rng = random.Random(3)
+    seen: set[str] = set()
+    while len(seen) < round(17_000 * scale):
+        seen.add(name(rng, 6))
+    _name_lists(folder, sorted(seen))
 
 
 def one_frame_names(folder: Path, scale: float = 1.0) -> None:
@@ -117,12 +120,7 @@ def one_frame_names(folder: Path, scale: float = 1.0) -> None:
     while len(seen) < round(10_000 * scale):
         runs = [rng.choice("aeiou") * rng.randrange(1, 9) for _ in range(4)]
         seen.add(f"B{runs[0]}k{runs[1]}d{runs[2]}m{runs[3]}")
-    ordered = sorted(seen)
-    lists = [", ".join(ordered[i : i + 9]) + f" and {ordered[i + 9]}" for i in range(0, len(ordered) - 9, 10)]
-    half = len(lists) // 2
-    first = " ".join(f"{names} came." for names in lists[:half])
-    second = " ".join(f"{names} left." for names in lists[half:])
-    _write(folder, {"alpha.txt": f"Names\n\n{first}\n", "beta.txt": f"More names\n\n{second}\n"})
+    _name_lists(folder, sorted(seen))
 
 
 def long_word(folder: Path, scale: float = 1.0) -> None:

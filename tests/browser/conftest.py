@@ -122,37 +122,35 @@ def open_context(browser: Browser, site_url: str, viewport: dict[str, int]) -> B
     return context
 
 
-@pytest.fixture
-def desktop(chromium: Browser, site_url: str) -> Iterator[Page]:
-    context = open_context(chromium, site_url, DESKTOP)
+@contextlib.contextmanager
+def page_at(browser: Browser, site_url: str, viewport: dict[str, int]) -> Iterator[Page]:
+    """A page in a fresh context of that size, closed afterwards."""
+    context = open_context(browser, site_url, viewport)
     try:
         yield context.new_page()
     finally:
         context.close()
+
+
+@pytest.fixture
+def desktop(chromium: Browser, site_url: str) -> Iterator[Page]:
+    with page_at(chromium, site_url, DESKTOP) as page:
+        yield page
 
 
 @pytest.fixture
 def phone(chromium: Browser, site_url: str) -> Iterator[Page]:
-    context = open_context(chromium, site_url, PHONE)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+    with page_at(chromium, site_url, PHONE) as page:
+        yield page
 
 
 @pytest.fixture
 def wide(chromium: Browser, site_url: str) -> Iterator[Page]:
-    context = open_context(chromium, site_url, WIDE)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+    with page_at(chromium, site_url, WIDE) as page:
+        yield page
 
 
 @pytest.fixture(params=[PHONE, PHONE_390], ids=["375px", "390px"])
 def phones(request: pytest.FixtureRequest, chromium: Browser, site_url: str) -> Iterator[Page]:
-    context = open_context(chromium, site_url, request.param)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+    with page_at(chromium, site_url, request.param) as page:
+        yield page

@@ -66,7 +66,7 @@ def test_screenshots_of_home_story_and_claim(desktop: Page, browser_site: Path, 
 def test_screenshots_of_an_article_and_a_story_on_a_phone(
     chromium: Browser, site_url: str, browser_site: Path, tmp_path: Path
 ) -> None:
-    from .conftest import open_context
+    from .conftest import page_at
 
     target = _target(tmp_path)
     target.mkdir(parents=True, exist_ok=True)
@@ -76,9 +76,7 @@ def test_screenshots_of_an_article_and_a_story_on_a_phone(
         "story-phone": (PHONE_390, f"stories/{SEED}/", "coverage"),
     }
     for name, (viewport, url, anchor) in shots.items():
-        context = open_context(chromium, site_url, viewport)
-        try:
-            page = context.new_page()
+        with page_at(chromium, site_url, viewport) as page:
             page.goto(url)
             if anchor:
                 page.locator(f"#{anchor}").scroll_into_view_if_needed()
@@ -88,5 +86,3 @@ def test_screenshots_of_an_article_and_a_story_on_a_phone(
             page.screenshot(path=path, animations="disabled", caret="hide")
             assert _png_size(path) == (viewport["width"], viewport["height"])
             assert path.stat().st_size < 400_000, f"{path} is larger than a README picture should be"
-        finally:
-            context.close()

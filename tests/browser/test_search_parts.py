@@ -10,7 +10,7 @@ from conftest import DATA, make_project
 from playwright.sync_api import Browser, Page, expect
 from site_build import build
 
-from .conftest import DESKTOP, open_context, serve
+from .conftest import DESKTOP, page_at, serve
 
 NEWER = {"nx214-migraine-spray-trial", "varnia-no-confidence-vote"}
 OLDER = {"porthaven-ibarra-transfer", "ashcombe-battery-plant-fire"}
@@ -30,12 +30,8 @@ def parted_page(tmp_path_factory: pytest.TempPathFactory, chromium: Browser) -> 
     site = tmp_path_factory.mktemp("parted-site")
     done = build(config, site, "--strict")
     assert done.returncode == 0, done.stderr
-    with serve(site) as url:
-        context = open_context(chromium, url, DESKTOP)
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
+    with serve(site) as url, page_at(chromium, url, DESKTOP) as page:
+        yield page
 
 
 def _stories_found(page: Page) -> set[str]:
