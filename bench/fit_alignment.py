@@ -5,12 +5,17 @@
 
 Every candidate pair of every story (`digest.pairs`) is labelled from the
 reference: 1 for a same-fact pair, 0 for any other pair, left out for a
-``maybe`` pair. A logistic model with a light L2 penalty is fitted by Newton's
-method. The figure that counts is leave-one-story-out: the model is fitted on
-all stories but one, the whole aligner (grouping and merging included) runs on
-the held-out story with those weights, and the pairs are pooled over all
-stories and scored exactly as ``digest eval`` scores them. ``--write`` stores
-the weights fitted on every story in ``digest/align_weights.py``.
+``maybe`` pair. Logistic models with a light L2 penalty are fitted by Newton's
+method, in two stages: the first over the pair's own measurements, the second
+over those and how strongly the first links the pair's neighbours
+(`digest.align.neighbours`). The second stage learns from first-stage
+probabilities of stories the first stage was not fitted on, so that it learns
+how far to trust them on unseen coverage. The figure that counts is
+leave-one-story-out: both stages are fitted on all stories but one, the whole
+aligner (grouping and merging included) runs on the held-out story with those
+weights, and the pairs are pooled over all stories and scored exactly as
+``digest eval`` scores them. ``--write`` stores the weights fitted on every
+story in ``digest/align_weights.py``.
 
 ``--embedding wordllama`` or ``--embedding minilm`` measures whether a sentence
 embedding earns its place: it adds the cosine of the two sentences' embeddings
@@ -44,7 +49,7 @@ from digest import align  # noqa: E402
 from digest.evaluate import Score, load_gold, score  # noqa: E402
 from digest.export import to_data  # noqa: E402
 from digest.model import ClaimView, Story  # noqa: E402
-from digest.pairs import FEATURES, prepare  # noqa: E402
+from digest.pairs import FEATURES, StoryEvidence, prepare  # noqa: E402
 from digest.pipeline import segmented  # noqa: E402
 
 L2 = 1.0
@@ -60,6 +65,7 @@ class Case:
     features: np.ndarray
     labels: np.ndarray
     """1 same fact, 0 not, -1 debatable (left out of fitting)."""
+    evidence: StoryEvidence
 
 
 def _story(folder: Path) -> Story:
@@ -79,7 +85,7 @@ def load_cases(gold_dir: Path, stories_dir: Path) -> list[Case]:
         same, debatable = reference.same_fact_pairs, reference.debatable_pairs
         labels = [1 if frozenset(p) in same else -1 if frozenset(p) in debatable else 0 for p in pairs]
         rows = np.array([measured[p] for p in pairs], dtype=float).reshape(len(pairs), len(FEATURES))
-        cases.append(Case(str(gold["story"]), gold, story, pairs, rows, np.array(labels)))
+        cases.append(Case(str(gold["story"]), gold, story, pairs, rows, np.array(labels), evidence))
     return cases
 
 
@@ -105,8 +111,41 @@ def fit(features: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, float]:
     return weights, bias
 
 
-def model_of(weights: np.ndarray, bias: float, link: float, weak: float) -> align.PairModel:
-    return align.PairModel(tuple(round(float(w), 4) for w in weights), round(bias, 4), link, weak)
+def model_of(
+    weights: np.ndarray, bias: float, link: float, weak: float, first: align.PairModel | None = None
+) -> align.PairModel:
+    return align.PairModel(tuple(round(float(w), 4) for w in weights), round(bias, 4), link, weak, first)
+
+
+Weights = tuple[np.ndarray, float]
+
+
+def with_neighbours(case: Case, first: align.PairModel) -> np.ndarray:
+    """A case's measurements with the neighbours column the first-stage model gives it."""
+    probabilities = {
+        pair: first.probability(tuple(row)) for pair, row in zip(case.pairs, case.features, strict=True)
+    }
+    near = align.neighbours(case.evidence, probabilities)
+    column = np.array([near[pair] for pair in case.pairs], dtype=float).reshape(-1, 1)
+    return np.hstack([case.features, column])
+
+
+def fit_stages(cases: list[Case], weak: float) -> tuple[Weights, Weights]:
+    """Both stages fitted on ``cases``; the second on cross-fitted first-stage probabilities."""
+    first = fit(*_training(cases))
+    rows, labels = [], []
+    for held_out, case in enumerate(cases):
+        inner = fit(*_training([c for i, c in enumerate(cases) if i != held_out]))
+        rows.append(with_neighbours(case, model_of(*inner, weak, weak)))
+        labels.append(case.labels)
+    stacked, joined = np.vstack(rows), np.concatenate(labels)
+    keep = joined >= 0
+    return first, fit(stacked[keep], joined[keep].astype(float))
+
+
+def staged(stages: tuple[Weights, Weights], link: float, weak: float) -> align.PairModel:
+    first, final = stages
+    return model_of(*final, link, weak, model_of(*first, link, weak))
 
 
 def run(case: Case, model: align.PairModel) -> Score:
@@ -236,33 +275,35 @@ def main() -> None:
         f"{len(cases)} stories, {sum(len(c.pairs) for c in cases)} candidate pairs, "
         f"{sum(int((c.labels == 1).sum()) for c in cases)} same-fact pairs among them"
     )
-    folds = []
-    for held_out in range(len(cases)):
-        rows, labels = _training([c for i, c in enumerate(cases) if i != held_out])
-        folds.append(fit(rows, labels))
+    folds = [fit_stages(cases[:out] + cases[out + 1 :], args.weak) for out in range(len(cases))]
     for link in (float(x) for x in args.links.split(",")):
         weak = min(args.weak, link)
-        results = [run(case, model_of(*folds[i], link, weak)) for i, case in enumerate(cases)]
+        results = [run(case, staged(folds[i], link, weak)) for i, case in enumerate(cases)]
         p, r, f = pooled(results)
         print(f"leave-one-story-out  link {link:.2f} weak {weak:.2f}:  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-    weights, bias = fit(*_training(cases))
-    print("weights fitted on every story:")
-    for name, value in zip(FEATURES, weights, strict=True):
-        print(f"  {name:20} {value:+.4f}")
-    print(f"  {'bias':20} {bias:+.4f}")
+    (first_weights, first_bias), (weights, bias) = fit_stages(cases, args.weak)
+    print("weights fitted on every story (first stage, final stage):")
+    for name, one, two in zip(align.MEASURES, [*first_weights, None], weights, strict=True):
+        print(f"  {name:20} {'' if one is None else f'{one:+.4f}':>8} {two:+.4f}")
+    print(f"  {'bias':20} {first_bias:+.4f} {bias:+.4f}")
     if args.write:
         link = args.choose if args.choose is not None else 0.7
-        write(weights, bias, link, min(args.weak, link))
+        write((first_weights, first_bias), (weights, bias), link, min(args.weak, link))
 
 
-def write(weights: np.ndarray, bias: float, link: float, weak: float) -> None:
+def write(first: Weights, final: Weights, link: float, weak: float) -> None:
     lines = [
         '"""Weights of the pair model, written by ``bench/fit_alignment.py --write``: not by hand."""',
         "",
-        "WEIGHTS = {",
-        *(f'    "{name}": {round(float(w), 4)!r},' for name, w in zip(FEATURES, weights, strict=True)),
+        "FIRST_WEIGHTS = {",
+        *(f'    "{name}": {round(float(w), 4)!r},' for name, w in zip(FEATURES, first[0], strict=True)),
         "}",
-        f"BIAS = {round(bias, 4)!r}",
+        f"FIRST_BIAS = {round(first[1], 4)!r}",
+        '"""The first stage: a pair\'s own measurements; its probabilities measure neighbours."""',
+        "WEIGHTS = {",
+        *(f'    "{name}": {round(float(w), 4)!r},' for name, w in zip(align.MEASURES, final[0], strict=True)),
+        "}",
+        f"BIAS = {round(final[1], 4)!r}",
         f"LINK = {link!r}",
         '"""Lowest probability that links a pair: chosen for precision on held-out stories."""',
         f"WEAK = {weak!r}",

@@ -20,6 +20,7 @@ strongest partner's claim when it is weakly related to all of it.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 from collections.abc import Mapping, Sequence
@@ -35,7 +36,12 @@ from digest.text import tokens
 
 @dataclass(frozen=True, slots=True)
 class PairModel:
-    """A logistic model over `digest.pairs.FEATURES` and the two probabilities that use it."""
+    """A logistic model over a pair's measurements and the two probabilities that use it.
+
+    With a ``first`` model the measurements are `digest.pairs.FEATURES` and then
+    `neighbours`, read from the first model's probabilities; without one, the
+    features alone.
+    """
 
     weights: tuple[float, ...]
     bias: float
@@ -43,6 +49,8 @@ class PairModel:
     """Lowest probability that links a pair outright."""
     weak: float
     """Lowest probability that lets a pair sit in one claim; it never starts one."""
+    first: PairModel | None = None
+    """The model over the features alone whose probabilities the neighbours measurement reads."""
 
     def probability(self, features: Sequence[float]) -> float:
         """Rounded to three decimals so that decisions are the same on every machine.
@@ -67,11 +75,20 @@ QUOTE_SAME = 0.5
 """Share of a quotation's word pairs the other sentence must carry for the two to quote one statement."""
 
 
+MEASURES = (*FEATURES, "neighbours")
+"""What the final model weighs: the pair's own measurements, then `neighbours`."""
+
 MODEL = PairModel(
-    weights=tuple(align_weights.WEIGHTS[name] for name in FEATURES),
+    weights=tuple(align_weights.WEIGHTS[name] for name in MEASURES),
     bias=align_weights.BIAS,
     link=align_weights.LINK,
     weak=align_weights.WEAK,
+    first=PairModel(
+        weights=tuple(align_weights.FIRST_WEIGHTS[name] for name in FEATURES),
+        bias=align_weights.FIRST_BIAS,
+        link=align_weights.LINK,
+        weak=align_weights.WEAK,
+    ),
 )
 
 
@@ -104,7 +121,7 @@ def states_a_fact(text: str) -> bool:
 def links(articles: Sequence[Article], model: PairModel = MODEL, floor: float | None = None) -> list[Link]:
     """Every candidate pair whose probability reaches ``floor`` (``model.weak``), strongest first."""
     if floor is not None:
-        model = PairModel(model.weights, model.bias, model.link, floor)
+        model = dataclasses.replace(model, weak=floor)
     return _links(prepare(articles), model)
 
 
@@ -115,9 +132,42 @@ def measured(story: StoryEvidence) -> dict[tuple[str, str], tuple[float, ...]]:
     return measure(story, [pair for pair in candidates(story) if pair[0] in facts and pair[1] in facts])
 
 
+def neighbours(story: StoryEvidence, first: Mapping[tuple[str, str], float]) -> dict[tuple[str, str], float]:
+    """For each pair, the stronger of two neighbouring pairs: the sentences just
+    before both, and the sentences just after both.
+
+    Outlets tend to tell an event's parts in a similar order, so a sentence
+    pair whose neighbours state one fact is likelier to state one too, even when
+    its own wording has drifted apart. On the real dev stories this lifts recall
+    at the same precision. ``first`` holds the probabilities of the model over
+    the pair's own measurements; a pair it does not hold counts as 0.
+    """
+    at = {(item.sentence.article, item.sentence.index): sid for sid, item in story.prepared.items()}
+
+    def strength(article_a: str, index_a: int, article_b: str, index_b: int) -> float:
+        a, b = at.get((article_a, index_a)), at.get((article_b, index_b))
+        if a is None or b is None:
+            return 0.0
+        return first.get((a, b) if a < b else (b, a), 0.0)
+
+    found = {}
+    for a, b in first:
+        one, two = story.prepared[a].sentence, story.prepared[b].sentence
+        found[(a, b)] = max(
+            strength(one.article, one.index - 1, two.article, two.index - 1),
+            strength(one.article, one.index + 1, two.article, two.index + 1),
+        )
+    return found
+
+
 def _links(story: StoryEvidence, model: PairModel) -> list[Link]:
+    rows = measured(story)
+    if model.first is not None:
+        first = {pair: model.first.probability(features) for pair, features in rows.items()}
+        near = neighbours(story, first)
+        rows = {pair: (*features, near[pair]) for pair, features in rows.items()}
     found = []
-    for pair, features in measured(story).items():
+    for pair, features in rows.items():
         probability = model.probability(features)
         if probability >= model.weak:
             found.append(Link(pair[0], pair[1], probability))

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from digest.align import MODEL, Link, align, attach, group, links
+from digest.align import MODEL, Link, align, attach, group, links, neighbours
 from digest.evidence import evidence, name_key, name_variants, term
 from digest.model import Article, Sentence, Source
+from digest.pairs import prepare
 
 # Sentences every test story shares, so that rarity weights look like a real story's:
 # the topic words (drones, Iran, Russia, bridge) are common, the facts are not.
@@ -259,3 +260,49 @@ def test_attaching_adds_one_sentence_per_outlet_and_none_where_the_outlet_is() -
         Link("b-s1", "a-s2", strong),
     ]
     assert _claims_after_attach(set(claim), found) == [{"a-s1", "b-s1", "c-s2"}]
+
+
+def test_neighbours_reads_the_pairs_just_before_and_just_after_both_sentences() -> None:
+    one = _article("one", "First.", "Second.", "Third.", "Fourth.")
+    two = _article("two", "First.", "Second.", "Third.", "Fourth.")
+    story = prepare([one, two])
+    first = {
+        ("one-s1", "two-s1"): 0.9,
+        ("one-s3", "two-s3"): 0.4,
+        ("one-s2", "two-s2"): 0.1,
+        ("one-s3", "two-s2"): 0.8,
+    }
+    near = neighbours(story, first)
+    # one-s2 ~ two-s2 sits between one-s1 ~ two-s1 (0.9) and one-s3 ~ two-s3 (0.4): the stronger counts.
+    assert near[("one-s2", "two-s2")] == 0.9
+    # one-s3 ~ two-s3: before it one-s2 ~ two-s2 (0.1); after it a pair nobody measured (0).
+    assert near[("one-s3", "two-s3")] == 0.1
+    # A pair at the start of both articles has only the pair after it.
+    assert near[("one-s1", "two-s1")] == 0.1
+    # Off the diagonal: one-s3 ~ two-s2 looks at one-s2 ~ two-s1 and one-s4 ~ two-s3, neither measured.
+    assert near[("one-s3", "two-s2")] == 0.0
+
+
+def test_a_pair_between_two_linked_pairs_counts_for_more() -> None:
+    """The same middle pair scores higher when the sentences around it in both articles are linked."""
+    middle_a = "The council will vote on the budget in March."
+    middle_b = "A budget vote by the council is due in March."
+    around_a = (
+        "Kirby told reporters that Tehran had sent trainers to Crimea.",
+        "Power cuts have hit 30% of homes in Kharkiv since the strikes.",
+    )
+    around_b = (
+        "Trainers were sent to Crimea by Tehran, according to Kirby.",
+        "Since the strikes, 30% of homes in Kharkiv have suffered power cuts.",
+    )
+    unrelated = ("The weather in Kyiv stayed mild all week.", "Football resumed in the western league.")
+
+    def score(a: tuple[str, str], b: tuple[str, str]) -> float:
+        articles = [
+            _article("one", a[0], middle_a, a[1], *FILLER_A),
+            _article("two", b[0], middle_b, b[1], *FILLER_B),
+        ]
+        found = {frozenset((link.a, link.b)): link.score for link in links(articles, floor=0.0)}
+        return found[frozenset(("one-s2", "two-s2"))]
+
+    assert score(around_a, around_b) > score(around_a, unrelated)

@@ -98,8 +98,8 @@ def _dev_folder() -> Path:
 
 
 def test_real_coverage_pooled_quality() -> None:
-    """Pooled over the real dev stories: P 0.870, R 0.374, F1 0.523 when the floors were set
-    (leave-one-story-out P 0.868, R 0.367). Precision first; the floors leave a small margin."""
+    """Pooled over the real dev stories: P 0.905, R 0.405, F1 0.560 when the floors were set
+    (leave-one-story-out P 0.888, R 0.391). Precision first; the floors leave a small margin."""
     dev = _dev_folder()
     results = [
         _score(reference, dev / "stories" / str(load_gold(reference)["story"]))
@@ -113,5 +113,5 @@ def test_real_coverage_pooled_quality() -> None:
         total.false_negatives += result.false_negatives
     figures = f"P {total.precision:.3f} R {total.recall:.3f} F1 {total.f1:.3f}"
     assert total.precision >= 0.85, figures
-    assert total.recall >= 0.36, figures
+    assert total.recall >= 0.38, figures
     assert sum(len(r.sentences_lost) for r in results) <= 1, [r.sentences_lost for r in results]
