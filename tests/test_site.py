@@ -65,6 +65,27 @@ def test_every_claim_has_a_page_and_is_searchable(seed_site: Path, seed_data: di
         assert "data-pagefind-body" in page.read_text(encoding="utf-8")
 
 
+def test_each_generated_page_tells_search_what_kind_of_page_it_is(seed_site: Path) -> None:
+    story = seed_site / "stories" / STORY
+    expected = {
+        seed_site / "index.html": "list of stories",
+        story / "index.html": "story",
+        story / "differences" / "index.html": "how the outlets differ",
+        next((story / "claims").glob("*/index.html")): "claim, every outlet's phrasing",
+        next((story / "articles").glob("*/index.html")): "one outlet's article",
+        seed_site / "reading" / "index.html": None,
+    }
+    for page, kind in expected.items():
+        found = re.findall(r'data-pagefind-meta="page:([^"]*)"', page.read_text(encoding="utf-8"))
+        assert found == ([kind] if kind else []), page
+
+
+def test_what_was_removed_from_an_article_is_not_searched(seed_site: Path) -> None:
+    for page in (seed_site / "stories" / STORY / "articles").glob("*/index.html"):
+        text = page.read_text(encoding="utf-8")
+        assert re.search(r'<div data-pagefind-ignore>\s*<h2 id="[^"]+">Removed from the source', text), page
+
+
 def test_claim_and_article_pages_stay_out_of_the_navigation(seed_site: Path) -> None:
     home = (seed_site / "index.html").read_text()
     nav = home.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]

@@ -40,6 +40,8 @@ class Page:
     html: str
     """The finished body, every piece of input text in it already inert."""
     toc: tuple[Heading, ...] = ()
+    kind: str = ""
+    """What the page is, one of `KINDS`' values: search results show it beside the title."""
 
     def markdown(self) -> str:
         """The page as a Markdown file for any engine: front matter, then one raw HTML block.
@@ -47,9 +49,25 @@ class Page:
         The body has no blank line and no Markdown syntax outside its tags, so a Markdown
         processor passes it through as it is.
         """
+        meta = f' data-pagefind-meta="page:{KINDS[self.kind]}"' if self.kind else ""
         return (
-            front_matter(self.title) + '<div class="px-page" data-pagefind-body>\n' + self.html + "</div>\n"
+            front_matter(self.title)
+            + f'<div class="px-page" data-pagefind-body{meta}>\n'
+            + self.html
+            + "</div>\n"
         )
+
+
+KINDS = {
+    "list": "list of stories",
+    "story": "story",
+    "differences": "how the outlets differ",
+    "claim": "claim, every outlet's phrasing",
+    "article": "one outlet's article",
+}
+"""Each kind of generated page and the words a search result shows for it ("Page: story"): fixed
+words, never input, so that a reader can tell a claim from the article it comes from before
+opening either."""
 
 
 HEADING_PREFIX = "part_"
@@ -58,10 +76,10 @@ article's sentences, ``<article>-s<n>``). Those ids are letters, digits and sing
 an underscore, so a prefixed heading anchor can never equal one, whatever a subhead says."""
 
 
-def finish(path: str, title: str, body: str, prefix: str = "") -> Page:
+def finish(path: str, title: str, body: str, prefix: str = "", kind: str = "") -> Page:
     """The page with anchors on its headings and its contents; blank lines dropped from the body.
 
-    ``prefix`` goes before every heading anchor; see `HEADING_PREFIX`.
+    ``prefix`` goes before every heading anchor; see `HEADING_PREFIX`. ``kind`` is a key of `KINDS`.
     """
     used: dict[str, int] = {}
     toc: list[Heading] = []
@@ -81,7 +99,7 @@ def finish(path: str, title: str, body: str, prefix: str = "") -> Page:
 
     finished = _HEADING.sub(anchor, body)
     lines = [line for line in finished.splitlines() if line.strip()]
-    return Page(path, title, "\n".join(lines) + "\n", tuple(toc))
+    return Page(path, title, "\n".join(lines) + "\n", tuple(toc), kind)
 
 
 def headings(body: str) -> list[Heading]:

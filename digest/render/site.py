@@ -47,28 +47,30 @@ def reading_page() -> str:
 def story_pages(story: Story) -> list[Page]:
     """Every page of one story, finished; independent of other stories."""
     pages = [
-        _finished(story_page.render(story), story.meta.title),
-        _finished(story_page.render_differences(story), story_page.differences_title(story)),
+        _finished(story_page.render(story), story.meta.title, "story"),
+        _finished(story_page.render_differences(story), story_page.differences_title(story), "differences"),
     ]
     grouped = coverage.facts(story.claims)
     for position, view in enumerate(story.claims):
-        pages.append(_finished(claim_page.render(story, position, grouped), view.summary))
+        pages.append(_finished(claim_page.render(story, position, grouped), view.summary, "claim"))
     for article in story.articles:
         path, body = article_page.render(story, article)
-        pages.append(finish(path, article_page.title(article), body, HEADING_PREFIX))
+        pages.append(finish(path, article_page.title(article), body, HEADING_PREFIX, "article"))
     return pages
 
 
-def _finished(rendered: tuple[str, str], title: str) -> Page:
+def _finished(rendered: tuple[str, str], title: str, kind: str) -> Page:
     path, body = rendered
-    return finish(path, title, body)
+    return finish(path, title, body, kind=kind)
 
 
 def list_pages(stories: Sequence[Story]) -> list[Page]:
     """The story list's pages, home page first: they change whenever any story does."""
     found = home.pages(stories)
     count = len(found)
-    return [_finished(rendered, home.title(number, count)) for number, rendered in enumerate(found, 1)]
+    return [
+        _finished(rendered, home.title(number, count), "list") for number, rendered in enumerate(found, 1)
+    ]
 
 
 def story_data(story: Story) -> dict[str, str]:

@@ -80,6 +80,19 @@ def test_search_finds_a_claim_from_one_outlets_wording(desktop: Page, browser_si
         ".some(a => new URL(a.href).pathname.endsWith(target))",
         arg="/" + claim_url(SEED, claim),
     )
+    # Each result says what kind of page it is, so a claim is told from its article before opening.
+    kinds = desktop.evaluate(
+        "() => [...document.querySelectorAll('li.pagefind-ui__result')].map(li => ["
+        "new URL(li.querySelector('a.pagefind-ui__result-link').href).pathname,"
+        "li.querySelector('.pagefind-ui__result-tag')?.textContent.trim()])"
+    )
+    assert ["/" + claim_url(SEED, claim), "Page: claim, every outlet's phrasing"] in kinds, kinds
+    # Results use the page's full width: no list indent from the theme.
+    result_left, box_left = desktop.evaluate(
+        "() => [document.querySelector('li.pagefind-ui__result').getBoundingClientRect().left,"
+        " document.getElementById('px-search').getBoundingClientRect().left]"
+    )
+    assert abs(result_left - box_left) < 1
     # One query fetches a small part of the index, not all of it.
     fetched = desktop.evaluate(
         "performance.getEntriesByType('resource').filter(e => e.name.includes('/pagefind/'))"
