@@ -68,11 +68,11 @@ def test_every_claim_has_a_page_and_is_searchable(seed_site: Path, seed_data: di
 def test_each_generated_page_tells_search_what_kind_of_page_it_is(seed_site: Path) -> None:
     story = seed_site / "stories" / STORY
     expected = {
-        seed_site / "index.html": "list of stories",
+        seed_site / "index.html": "story list",
         story / "index.html": "story",
-        story / "differences" / "index.html": "how the outlets differ",
-        next((story / "claims").glob("*/index.html")): "claim, every outlet's phrasing",
-        next((story / "articles").glob("*/index.html")): "one outlet's article",
+        story / "differences" / "index.html": "differences",
+        next((story / "claims").glob("*/index.html")): "claim",
+        next((story / "articles").glob("*/index.html")): "article",
         seed_site / "reading" / "index.html": None,
     }
     for page, kind in expected.items():

@@ -59,15 +59,15 @@ class Page:
 
 
 KINDS = {
-    "list": "list of stories",
+    "list": "story list",
     "story": "story",
-    "differences": "how the outlets differ",
-    "claim": "claim, every outlet's phrasing",
-    "article": "one outlet's article",
+    "differences": "differences",
+    "claim": "claim",
+    "article": "article",
 }
-"""Each kind of generated page and the words a search result shows for it ("Page: story"): fixed
+"""Each kind of generated page and the word a search result shows for it ("Page: claim"): fixed
 words, never input, so that a reader can tell a claim from the article it comes from before
-opening either."""
+opening either. Short, because every page carries its word."""
 
 
 HEADING_PREFIX = "part_"

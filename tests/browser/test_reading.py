@@ -86,7 +86,7 @@ def test_search_finds_a_claim_from_one_outlets_wording(desktop: Page, browser_si
         "new URL(li.querySelector('a.pagefind-ui__result-link').href).pathname,"
         "li.querySelector('.pagefind-ui__result-tag')?.textContent.trim()])"
     )
-    assert ["/" + claim_url(SEED, claim), "Page: claim, every outlet's phrasing"] in kinds, kinds
+    assert ["/" + claim_url(SEED, claim), "Page: claim"] in kinds, kinds
     # Results use the page's full width: no list indent from the theme.
     result_left, box_left = desktop.evaluate(
         "() => [document.querySelector('li.pagefind-ui__result').getBoundingClientRect().left,"
