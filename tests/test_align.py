@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.align import MODEL, Link, align, attach, group, links, neighbours
+from digest.align import MODEL, TWO_FACTS, Link, align, attach, group, links, merge, neighbours
 from digest.evidence import evidence, name_key, name_variants, term
 from digest.model import Article, Sentence, Source
 from digest.pairs import prepare
@@ -306,3 +306,24 @@ def test_a_pair_between_two_linked_pairs_counts_for_more() -> None:
         return found[frozenset(("one-s2", "two-s2"))]
 
     assert score(around_a, around_b) > score(around_a, unrelated)
+
+
+@pytest.mark.parametrize(("second_link", "kept_in_both"), [(TWO_FACTS, True), (TWO_FACTS - 0.01, False)])
+def test_a_sentence_strongly_linked_into_two_claims_that_cannot_merge_keeps_both(
+    second_link: float, kept_in_both: bool
+) -> None:
+    """One outlet's sentence states two facts that two other outlets state apart: the two claims
+    cannot merge (their other members are unrelated), so the sentence keeps both only when each
+    link is strong; otherwise it stays in the claim it is more strongly linked to."""
+    articles = [
+        _article("a", "The mayor resigned on Friday after the audit found missing funds."),
+        _article("b", "The mayor resigned on Friday."),
+        _article("c", "An audit found missing funds."),
+    ]
+    story = prepare(articles)
+    related = [Link("a-s1", "b-s1", 0.9), Link("a-s1", "c-s1", second_link)]
+    claims = merge([{"a-s1", "b-s1"}, {"a-s1", "c-s1"}], story, related)
+    if kept_in_both:
+        assert sorted(sorted(claim) for claim in claims) == [["a-s1", "b-s1"], ["a-s1", "c-s1"]]
+    else:
+        assert sorted(sorted(claim) for claim in claims) == [["a-s1", "b-s1"]]
