@@ -14,8 +14,12 @@ best partner. The weights are fitted on real coverage by
 ``bench/fit_alignment.py`` and live in `digest.align_weights`. A sentence joins
 an existing claim only when it is linked to one of its sentences and at least
 weakly related to every other outlet's sentence in it; claims that turn out to
-state one fact are then merged, and a sentence left out of every claim joins its
-strongest partner's claim when it is weakly related to all of it.
+state one fact are then merged (a sentence stating two facts that other outlets
+state apart keeps both claims), links between sentences the merge left in no
+claim are grouped again, and a sentence left out of every claim joins its
+strongest partner's claim when it is weakly related to all of it. The pair
+model reads each pair twice: once alone, then with how strongly its neighbours
+(the sentences just before and just after both) are linked.
 """
 
 from __future__ import annotations
@@ -287,6 +291,26 @@ def merge(claims: Sequence[set[str]], story: StoryEvidence, related: Sequence[Li
     return [claim for claim in current if len({_article_of(s) for s in claim}) >= 2]
 
 
+def regroup(
+    claims: Sequence[set[str]], story: StoryEvidence, scored: Sequence[Link], model: PairModel
+) -> list[set[str]]:
+    """Claims for links whose two sentences a merge left in no claim.
+
+    A merge that keeps a sentence in one claim only can leave a claim with
+    one outlet, which is dropped, and its other sentence may have had a link
+    of its own elsewhere that was turned down while it sat in that claim. Links
+    at ``model.link`` between two sentences that are now in no claim are
+    grouped and merged again among themselves, so a fact two outlets state is
+    not lost to the order the links were found in.
+    """
+    claimed = {sentence for claim in claims for sentence in claim}
+    free = [link for link in scored if link.a not in claimed and link.b not in claimed]
+    found = [link for link in free if link.score >= model.link]
+    if not found:
+        return list(claims)
+    return [*claims, *merge(group(found, free), story, free)]
+
+
 def attach(claims: Sequence[set[str]], scored: Sequence[Link], model: PairModel) -> list[set[str]]:
     """Give a sentence left out of every claim the claim of its strongest partner.
 
@@ -402,7 +426,9 @@ def align(articles: Sequence[Article], model: PairModel = MODEL) -> tuple[Claim,
     order = {sid: position for position, sid in enumerate(by_id)}
     claims: list[Claim] = []
     used: set[str] = set()
-    merged = merge(group(found, candidates_found), story, candidates_found)
+    merged = regroup(
+        merge(group(found, candidates_found), story, candidates_found), story, candidates_found, model
+    )
     for members in attach(merged, candidates_found, model):
         ordered = _order(members, order)
         reference = choose_reference([by_id[sid] for sid in ordered], found)

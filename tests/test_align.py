@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.align import MODEL, TWO_FACTS, Link, align, attach, group, links, merge, neighbours
+from digest.align import MODEL, TWO_FACTS, Link, align, attach, group, links, merge, neighbours, regroup
 from digest.evidence import evidence, name_key, name_variants, term
 from digest.model import Article, Sentence, Source
 from digest.pairs import prepare
@@ -327,3 +327,23 @@ def test_a_sentence_strongly_linked_into_two_claims_that_cannot_merge_keeps_both
         assert sorted(sorted(claim) for claim in claims) == [["a-s1", "b-s1"], ["a-s1", "c-s1"]]
     else:
         assert sorted(sorted(claim) for claim in claims) == [["a-s1", "b-s1"]]
+
+
+def test_a_link_between_two_sentences_left_in_no_claim_starts_one() -> None:
+    """After a merge, two sentences in no claim that are linked outright make a claim; a link
+    to a sentence already in a claim, or a link below the link probability, does not."""
+    articles = [
+        _article("a", "The mayor resigned on Friday.", "The audit found missing funds."),
+        _article("b", "The mayor quit on Friday.", "Auditors found funds were missing."),
+        _article("c", "Friday saw the mayor resign.", "Missing funds were found by the audit."),
+    ]
+    story = prepare(articles)
+    existing = [{"a-s1", "c-s1"}]
+    scored = [
+        Link("a-s2", "b-s2", MODEL.link),
+        Link("a-s1", "b-s1", 0.95),
+        Link("b-s2", "c-s2", MODEL.link - 0.01),
+    ]
+    claims = regroup(existing, story, scored, MODEL)
+    assert sorted(sorted(claim) for claim in claims) == [["a-s1", "c-s1"], ["a-s2", "b-s2"]]
+    assert regroup(existing, story, scored[1:], MODEL) == existing
