@@ -96,6 +96,14 @@ MODEL = PairModel(
 )
 
 
+MUTUAL = 0.5
+"""Probability from which two sentences in no claim that are each other's strongest partner
+make a claim of their own (`regroup`).
+
+On the dev stories, with the neighbours stage, this raised leave-one-story-out recall from 0.400
+to 0.432 at precision 0.882 → 0.869 (from 0.55: R 0.421, P 0.874; from 0.45: R 0.436, P 0.863).
+Without that stage it had cost too much precision to keep."""
+
 COHERENCE = 1.0
 """Share of the sentence pairs of two claims that must be related for the claims to merge."""
 
@@ -294,21 +302,33 @@ def merge(claims: Sequence[set[str]], story: StoryEvidence, related: Sequence[Li
 def regroup(
     claims: Sequence[set[str]], story: StoryEvidence, scored: Sequence[Link], model: PairModel
 ) -> list[set[str]]:
-    """Claims for links whose two sentences a merge left in no claim.
+    """Claims for sentences the grouping and merging left in no claim.
 
     A merge that keeps a sentence in one claim only can leave a claim with
     one outlet, which is dropped, and its other sentence may have had a link
     of its own elsewhere that was turned down while it sat in that claim. Links
     at ``model.link`` between two sentences that are now in no claim are
     grouped and merged again among themselves, so a fact two outlets state is
-    not lost to the order the links were found in.
+    not lost to the order the links were found in. Then two sentences still in
+    no claim that are each other's strongest partner make a claim from
+    `MUTUAL` up: no other sentence competes for either.
     """
     claimed = {sentence for claim in claims for sentence in claim}
     free = [link for link in scored if link.a not in claimed and link.b not in claimed]
     found = [link for link in free if link.score >= model.link]
-    if not found:
-        return list(claims)
-    return [*claims, *merge(group(found, free), story, free)]
+    result = [*claims, *merge(group(found, free), story, free)] if found else list(claims)
+    claimed.update(sentence for claim in result for sentence in claim)
+    best: dict[str, Link] = {}
+    for link in scored:  # strongest first, ties in a fixed order
+        best.setdefault(link.a, link)
+        best.setdefault(link.b, link)
+    for link in scored:
+        if link.score < MUTUAL or link.a in claimed or link.b in claimed:
+            continue
+        if best[link.a] is link and best[link.b] is link:
+            result.append({link.a, link.b})
+            claimed.update((link.a, link.b))
+    return result
 
 
 def attach(claims: Sequence[set[str]], scored: Sequence[Link], model: PairModel) -> list[set[str]]:

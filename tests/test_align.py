@@ -10,7 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from digest.align import MODEL, TWO_FACTS, Link, align, attach, group, links, merge, neighbours, regroup
+from digest.align import (
+    MODEL,
+    MUTUAL,
+    TWO_FACTS,
+    Link,
+    align,
+    attach,
+    group,
+    links,
+    merge,
+    neighbours,
+    regroup,
+)
 from digest.evidence import evidence, name_key, name_variants, term
 from digest.model import Article, Sentence, Source
 from digest.pairs import prepare
@@ -331,19 +343,38 @@ def test_a_sentence_strongly_linked_into_two_claims_that_cannot_merge_keeps_both
 
 def test_a_link_between_two_sentences_left_in_no_claim_starts_one() -> None:
     """After a merge, two sentences in no claim that are linked outright make a claim; a link
-    to a sentence already in a claim, or a link below the link probability, does not."""
-    articles = [
+    to a sentence already in a claim does not."""
+    story = prepare(_three_outlets())
+    existing = [{"a-s1", "c-s1"}]
+    scored = [Link("a-s1", "b-s1", 0.95), Link("a-s2", "b-s2", MODEL.link)]
+    claims = regroup(existing, story, scored, MODEL)
+    assert sorted(sorted(claim) for claim in claims) == [["a-s1", "c-s1"], ["a-s2", "b-s2"]]
+    assert regroup(existing, story, scored[:1], MODEL) == existing
+
+
+@pytest.mark.parametrize(
+    ("scored", "expected"),
+    [
+        # Each other's strongest partner, from MUTUAL up: a claim.
+        ([Link("a-s2", "b-s2", MUTUAL)], [["a-s2", "b-s2"]]),
+        # Below it: none.
+        ([Link("a-s2", "b-s2", MUTUAL - 0.01)], []),
+        # b-s2's strongest partner is c-s2, so only that pair makes a claim.
+        ([Link("b-s2", "c-s2", 0.6), Link("a-s2", "b-s2", 0.55)], [["b-s2", "c-s2"]]),
+    ],
+)
+def test_two_sentences_in_no_claim_that_are_each_others_strongest_partner_make_one(
+    scored: list[Link], expected: list[list[str]]
+) -> None:
+    story = prepare(_three_outlets())
+    existing = [{"a-s1", "c-s1"}]
+    claims = regroup(existing, story, scored, MODEL)
+    assert sorted(sorted(claim) for claim in claims) == sorted([["a-s1", "c-s1"], *expected])
+
+
+def _three_outlets() -> list[Article]:
+    return [
         _article("a", "The mayor resigned on Friday.", "The audit found missing funds."),
         _article("b", "The mayor quit on Friday.", "Auditors found funds were missing."),
         _article("c", "Friday saw the mayor resign.", "Missing funds were found by the audit."),
     ]
-    story = prepare(articles)
-    existing = [{"a-s1", "c-s1"}]
-    scored = [
-        Link("a-s2", "b-s2", MODEL.link),
-        Link("a-s1", "b-s1", 0.95),
-        Link("b-s2", "c-s2", MODEL.link - 0.01),
-    ]
-    claims = regroup(existing, story, scored, MODEL)
-    assert sorted(sorted(claim) for claim in claims) == [["a-s1", "c-s1"], ["a-s2", "b-s2"]]
-    assert regroup(existing, story, scored[1:], MODEL) == existing

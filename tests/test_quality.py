@@ -63,7 +63,7 @@ def test_seed_story_quality() -> None:
 
 
 def test_held_out_story_quality() -> None:
-    """An own-words story kept out of every fitting: P 1.000, F1 0.595 with the fitted pair model."""
+    """An own-words story kept out of every fitting: P 1.000, F1 0.632 with the fitted pair model."""
     folder = DATA / "heldout" / "harlow-water-main"
     result = _score(DATA / "heldout" / "harlow-water-main.yml", folder)
     assert result.precision >= 0.90, _figures(result)
@@ -98,8 +98,8 @@ def _dev_folder() -> Path:
 
 
 def test_real_coverage_pooled_quality() -> None:
-    """Pooled over the real dev stories: P 0.902, R 0.412, F1 0.565 when the floors were set
-    (leave-one-story-out P 0.882, R 0.400). Precision first; the floors leave a small margin."""
+    """Pooled over the real dev stories: P 0.876, R 0.443, F1 0.588 when the floors were set
+    (leave-one-story-out P 0.869, R 0.432). Precision first; the floors leave a small margin."""
     dev = _dev_folder()
     results = [
         _score(reference, dev / "stories" / str(load_gold(reference)["story"]))
@@ -113,5 +113,5 @@ def test_real_coverage_pooled_quality() -> None:
         total.false_negatives += result.false_negatives
     figures = f"P {total.precision:.3f} R {total.recall:.3f} F1 {total.f1:.3f}"
     assert total.precision >= 0.85, figures
-    assert total.recall >= 0.38, figures
+    assert total.recall >= 0.40, figures
     assert sum(len(r.sentences_lost) for r in results) <= 1, [r.sentences_lost for r in results]
