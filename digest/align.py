@@ -16,7 +16,8 @@ an existing claim only when it is linked to one of its sentences and at least
 weakly related to every other outlet's sentence in it; claims that turn out to
 state one fact are then merged (a sentence stating two facts that other outlets
 state apart keeps both claims), links between sentences the merge left in no
-claim are grouped again, and a sentence left out of every claim joins its
+claim are grouped again, two sentences still in no claim that are each other's
+strongest partner make one, and a sentence left out of every claim joins its
 strongest partner's claim when it is weakly related to all of it. The pair
 model reads each pair twice: once alone, then with how strongly its neighbours
 (the sentences just before and just after both) are linked.
@@ -238,8 +239,8 @@ def merge(claims: Sequence[set[str]], story: StoryEvidence, related: Sequence[Li
     in the union is at least weakly related (``related``). When not, they are
     two facts, and the sentence keeps both if its strongest link into the
     claim it is less strongly linked to reaches `TWO_FACTS`; otherwise it stays
-    only in the claim it is more strongly linked to. Without the merge a reader would see an outlet "leave
-    out" a fact it reports.
+    only in the claim it is more strongly linked to. Without the merge a reader
+    would see an outlet "leave out" a fact it reports.
     """
     strength = {frozenset((link.a, link.b)): link.score for link in related}
     current = [set(claim) for claim in sorted(claims, key=lambda claim: sorted(claim))]
