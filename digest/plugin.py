@@ -7,6 +7,7 @@ which knows nothing about MkDocs, so the same site can be written to a folder
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -24,6 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from digest.cache import StoryCache
@@ -99,6 +101,31 @@ _TAB_SCRIPT = re.compile(
     r'target&&target\.name&&\(target\.checked=target\.name\.startsWith\("__tabbed_"\)\)</script>\n'
 )
 """The theme's script that opens the content tab a link points to; generated pages have no tabs."""
+
+
+_PALETTE_SCRIPT = re.compile(r'(</form>\n)<script>(var palette=__md_get\("__palette"\);[^<]*)</script>\n')
+"""The theme's inline script that restores the reader's light or dark choice as a page loads."""
+SHARED_SCRIPTS = "assets/digest"
+"""Where the scripts that generated pages share are written, under the site folder."""
+
+
+def _shared_palette_script(output: str, page_url: str, scripts: dict[str, str]) -> str:
+    """The page with the theme's palette script loaded from one shared file instead of inline.
+
+    The script is the same on every page and runs where it stands either way (a script
+    element with a source blocks like an inline one), so the reader's choice is restored
+    before the page shows; inline it is some 800 bytes of every one of tens of thousands of
+    pages. ``scripts`` collects each distinct script under its file name, written once per
+    build. Anything unexpected leaves the page as it is.
+    """
+    found = _PALETTE_SCRIPT.search(output)
+    if found is None:
+        return output
+    script = found.group(2)
+    name = f"{SHARED_SCRIPTS}/palette-{hashlib.sha256(script.encode()).hexdigest()[:12]}.js"
+    scripts[name] = script
+    tag = f'<script src="{get_relative_url(name, page_url)}"></script>\n'
+    return output[: found.start()] + found.group(1) + tag + output[found.end() :]
 
 
 def _without_search_wording(output: str) -> str:
@@ -180,6 +207,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._parts: tuple[search_page.SearchPart, ...] = ()
         self._html: dict[str, str] = {}
         """Finished HTML of generated pages between their Markdown and content events."""
+        self._scripts: dict[str, str] = {}
+        """Scripts generated pages load from a shared file, by file name under the site folder."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for extension in REQUIRED_EXTENSIONS:
@@ -341,20 +370,25 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             output = _without_search_wording(output)
         # Neither the generator's name nor a script for content tabs serves these pages.
         output = _GENERATOR.sub("", output, count=1)
-        return _TAB_SCRIPT.sub("", output, count=1)
+        output = _TAB_SCRIPT.sub("", output, count=1)
+        return _shared_palette_script(output, page.url, self._scripts)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
         self._dirty = dirty
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the site for search.
+        """Write the scripts generated pages share, then index the site for search.
 
         Indexing reads every page of a part, so it takes as long for one edited story as for
         the whole part. A dirty build, and a rebuild while serving, therefore keep the index
         parts there are and build only missing ones (the edited story's new wording is found
         after the next full build); a full build indexes every part.
         """
+        for name, script in sorted(self._scripts.items()):
+            target = Path(config.site_dir) / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(script, encoding="utf-8")
         if not self.config.pagefind:
             return
         keep = (self._serving and self._indexed) or self._dirty

@@ -147,6 +147,11 @@ def test_relatively_small_number_is_quoted_verbatim(site: Path, data: dict[str, 
     section = _section(page, "Quotations")
     assert "\u201ca relatively small number\u201d" in section
     assert section.count("quotes it verbatim") >= 3
+    # The quotation is shown once above the table; verbatim rows say so rather than repeat it.
+    table = _section(page, "Quotations", until="Outlets that do not report it")
+    table = table.split("Outlet How Credited to Wording", 1)[1].split("Not carried by", 1)[0]
+    assert "relatively small number" not in table
+    assert table.count("the same words") == table.count("quotes it verbatim") >= 3
 
 
 def test_quote_against_reported_speech(site: Path, data: dict[str, Any]) -> None:
@@ -160,7 +165,7 @@ def test_quote_against_reported_speech(site: Path, data: dict[str, Any]) -> None
     claim = next(c for c in _claims_with(data, rt) if c in _claims_with(data, hngn))
     page = _claim_page(site, claim)
     row = _section(page, "Quotations")
-    assert "RT quotes it verbatim Kirby The information we have is" in row
+    assert "RT quotes it verbatim Kirby the same words" in row
     assert (
         "HNGN reported speech, no quotation Kirby On the other hand, Kirby said that the information" in row
     )

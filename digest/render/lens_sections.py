@@ -132,11 +132,18 @@ def badges(story: Story, sentence_id: str) -> str:
     return " " + " ".join(parts)
 
 
+VERBATIM_WORDING = "the same words"
+"""What the wording column says for an outlet quoting verbatim: the quotation is shown just above
+the table, and repeating it on every row would only weigh the page."""
+
+
 def _quote_rows(story: Story, here: str, quote: quotes.QuoteData, folded: bool = False) -> str:
     rows = []
     for carrier in quote["carriers"]:
         if carrier["status"] in {"trimmed", "altered"}:
             wording = diff_html(_ops(carrier["diff"]))
+        elif carrier["status"] == "verbatim":
+            wording = VERBATIM_WORDING
         else:
             wording = inert(carrier["text"])
         rows.append(
@@ -147,13 +154,16 @@ def _quote_rows(story: Story, here: str, quote: quotes.QuoteData, folded: bool =
                 wording,
             ]
         )
-    rows.extend([_outlet(story, aid), "does not carry it", "\u2014", "\u2014"] for aid in quote["missing"])
+    absent = ""
+    if quote["missing"]:
+        names = ", ".join(_outlet(story, aid) for aid in quote["missing"])
+        absent = f'<p class="px-quote-absent">Not carried by {names}.</p>\n'
     flag = ""
     if quote["speakers_differ"]:
         credited = ", ".join(inert(s) for s in quote["speakers"])
         flag = f'<p class="px-flag">\u2691 Credited to different speakers: {credited}.</p>\n'
     quoted = f"\u201c{inert(quote['text'])}\u201d"
-    details = flag + stacked_table(["Outlet", "How", "Credited to", "Wording"], rows)
+    details = flag + stacked_table(["Outlet", "How", "Credited to", "Wording"], rows) + absent
     if folded:
         carried = f"carried by {len(quote['carriers'])} of {plural(len(story.articles), 'outlet')}"
         summary = f'<span class="px-quote">{quoted}</span> <span class="px-fold__count">{carried}</span>'

@@ -39,3 +39,20 @@ def test_generated_pages_run_the_theme_without_errors(desktop: Page, browser_sit
     assert not errors, errors
     config = (browser_site / claim_url(SEED, claim) / "index.html").read_text(encoding="utf-8")
     assert '"clipboard.copy"' in config and '"search.result' not in config
+
+
+def test_a_dark_choice_survives_loading_generated_pages(desktop: Page, browser_site: Path) -> None:
+    """Generated pages load the theme's palette script from one shared file, and it restores the
+    reader's choice as the page loads, before the theme's main script (held back here, so only
+    the palette script can set the scheme)."""
+    claim = claim_with_diff(story_data(browser_site, SEED))
+    page_file = (browser_site / claim_url(SEED, claim) / "index.html").read_text(encoding="utf-8")
+    assert '__md_get("__palette")' not in page_file
+    assert '<script src="../../../../assets/digest/palette-' in page_file
+    desktop.goto(claim_url(SEED, claim))
+    desktop.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(desktop.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    desktop.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    for address in (f"stories/{SEED}/", "", claim_url(SEED, claim)):
+        desktop.goto(address)
+        assert desktop.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate", address

@@ -143,3 +143,19 @@ def test_a_badge_names_the_speaker_a_pronoun_stands_for() -> None:
     assert "said: Reyes" in html.unescape(lens_sections.badges(story, "b-s1"))
     assert "no attribution" in lens_sections.badges(story, "a-s1")
     assert "no attribution" not in badge
+
+
+def test_a_quotation_table_names_the_outlets_that_do_not_carry_it_after_the_rows() -> None:
+    base = _story()
+    c = build_article("c", ["The levee failed at dawn, officials said."], outlet="Gazette <b>x</b>")
+    articles = (*base.articles, c)
+    claims = (view(Claim("levee", ("a-s1", "b-s1"), "a-s1"), articles),)
+    story = Story(StoryMeta("flood", "Flood", None), articles, claims, (), apply(articles, claims))
+    _, page = claim_page.render(story, 0)
+    _no_markup_from_input(page)
+    quotations = page.split("<h2>Quotations</h2>", 1)[1]
+    table, after = quotations.split("</table>", 1)
+    assert "Gazette" not in table
+    assert "Not carried by Gazette <b>x</b>." in html.unescape(after)
+    # The outlets quoting it word for word are not made to repeat it.
+    assert html.unescape(table).count("the same words") == html.unescape(table).count("quotes it verbatim")
