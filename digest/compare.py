@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Indel, Levenshtein
 
 from digest.model import Article, Claim, ClaimView, DiffKind, DiffOp, Phrasing, Sentence
-from digest.text import Token, tokens
+from digest.text import Token, shortened, tokens
 
 DIFFABLE_SIMILARITY = 0.4
 """Below this share of common tokens an inline diff is mostly strike-through and
@@ -86,11 +86,7 @@ def phrasing(reference: Sentence, sentence: Sentence) -> Phrasing:
 
 def summary(reference: Sentence, limit: int = 160) -> str:
     """The fact in one line: the reference phrasing, shortened at a word boundary."""
-    text = " ".join(reference.text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + "\u2026"
+    return shortened(reference.text, limit)
 
 
 def view(claim: Claim, articles: Sequence[Article]) -> ClaimView:

@@ -96,6 +96,11 @@ _SCRIPT_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", o
 
 
 _GENERATOR = re.compile(r'<meta name="generator" content="[^"<>]*">\n')
+_SITE_DESCRIPTION = re.compile(r'<meta name="description" content="[^"<>]*">\n')
+"""The site's description, which the theme repeats on every page; claim and article pages, the
+thousands, do without it (the home and story pages keep it for link previews)."""
+_EMPTY_BARS = '<div data-md-component="skip">\n</div>\n<div data-md-component="announce">\n</div>\n'
+"""The theme's places for a skip link and an announcement bar, empty on every generated page."""
 _TAB_SCRIPT = re.compile(
     r"<script>var target=document\.getElementById\(location\.hash\.slice\(1\)\);"
     r'target&&target\.name&&\(target\.checked=target\.name\.startsWith\("__tabbed_"\)\)</script>\n'
@@ -366,6 +371,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if not page.toc:
             # Claim and article pages, thousands of them, have no contents: drop the empty sidebar.
             output = _EMPTY_CONTENTS.sub("", output, count=1)
+        if SHORT_PAGES.match(page.file.src_uri):
+            output = _SITE_DESCRIPTION.sub("", output, count=1)
+        output = output.replace(_EMPTY_BARS, "", 1)
         if not _theme_search(config):
             output = _without_search_wording(output)
         # Neither the generator's name nor a script for content tabs serves these pages.

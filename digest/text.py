@@ -95,3 +95,12 @@ def tokens(text: str) -> tuple[Token, ...]:
 def words(text: str) -> tuple[str, ...]:
     """Folded word tokens only (no punctuation), for similarity measures."""
     return tuple(t.key for t in tokens(text) if t.key[:1].isalnum() or t.key[:1] == "_")
+
+
+def shortened(text: str, limit: int) -> str:
+    """The text on one line, cut at a word boundary with an ellipsis when longer than ``limit``."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "\u2026"

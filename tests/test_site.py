@@ -98,6 +98,11 @@ def test_pages_without_contents_carry_no_empty_contents_sidebar(seed_site: Path)
     for page in (claim, article):
         assert "md-sidebar--secondary" not in page
         assert 'data-md-type="navigation"' in page and 'class="md-content"' in page
+        # Nor the site's description, nor the theme's empty places for a skip link and a banner.
+        assert '<meta name="description"' not in page
+        assert 'data-md-component="announce"' not in page
+    for kept in (seed_site / "index.html", seed_site / "stories" / STORY / "index.html"):
+        assert '<meta name="description" content="' in kept.read_text(encoding="utf-8")
     # Nor the generator's name or the script that opens a linked content tab: they have none.
     for page in (claim, article):
         assert 'name="generator"' not in page and "__tabbed_" not in page

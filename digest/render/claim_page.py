@@ -13,6 +13,7 @@ from digest.lenses import coverage
 from digest.model import ClaimView, Phrasing, Story
 from digest.render import lens_sections, paths, templates
 from digest.render.markup import bullet_list, diff_html, inert, link, plural, relative, strong
+from digest.text import shortened
 
 
 def legend(here: str, side_by_side: bool = False) -> str:
@@ -144,20 +145,23 @@ def _side_by_side(reference_name: str, reference_text: str, name: str, text: str
     )
 
 
+PAGER_TITLE = 80
+"""Characters of a neighbouring claim's title in the pager: enough to recognise it, and every
+claim page carries two."""
+
+
 def _neighbours(story: Story, position: int, here: str) -> str:
     items = []
     if position > 0:
         previous = story.claims[position - 1]
         target = relative(here, paths.claim(story.meta.id, previous.claim.id))
-        items.append(
-            f'<span class="px-pager__dir">Previous claim</span> {link(inert(previous.summary), target)}'
-        )
+        title = inert(shortened(previous.summary, PAGER_TITLE))
+        items.append(f'<span class="px-pager__dir">Previous claim</span> {link(title, target)}')
     if position + 1 < len(story.claims):
         following = story.claims[position + 1]
         target = relative(here, paths.claim(story.meta.id, following.claim.id))
-        items.append(
-            f'<span class="px-pager__dir">Next claim</span> {link(inert(following.summary), target)}'
-        )
+        title = inert(shortened(following.summary, PAGER_TITLE))
+        items.append(f'<span class="px-pager__dir">Next claim</span> {link(title, target)}')
     story_target = relative(here, paths.story(story.meta.id)) + "#coverage"
     items.append(
         f'<span class="px-pager__dir">All claims</span> {link(inert(story.meta.title), story_target)}'

@@ -97,10 +97,10 @@ def _claim_link(story: Story, here: str, claim_id: str) -> str:
 
 
 BADGE_TITLES = {
-    "source": "attributed to this source, with this verb",
-    "loaded": "attributed with a verb that takes a side",
-    "hedge": "keeps its distance, shows doubt or notes missing evidence",
-    "none": "stated as fact, attributed to no one",
+    "source": "source and verb",
+    "loaded": "a verb that takes a side",
+    "hedge": "distance or doubt",
+    "none": "attributed to no one",
 }
 """The hover text of each kind of badge. Fixed words only: theme scripts read a ``title`` back and
 may insert it as HTML, so no input text may ever sit in one."""
