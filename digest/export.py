@@ -14,7 +14,7 @@ from typing import Any
 from digest.compare import to_row
 from digest.model import Article, ClaimView, Phrasing, Story
 
-SCHEMA = 2
+SCHEMA = 3
 
 
 def _article(article: Article) -> dict[str, Any]:
@@ -45,16 +45,42 @@ def _claim(view: ClaimView) -> dict[str, Any]:
 
 
 def _phrasing(phrasing: Phrasing, reference: bool) -> dict[str, Any]:
-    """One outlet's phrasing; the reference phrasing, which the others are compared with, has
-    no diff of its own (it would only repeat its sentence)."""
-    found: dict[str, Any] = {
-        "sentence": phrasing.sentence,
-        "similarity": phrasing.similarity,
-        "diffable": phrasing.diffable,
-    }
-    if not reference:
-        found["diff"] = [to_row(op) for op in phrasing.ops]
+    """One outlet's phrasing. The reference phrasing, which the others are compared with, is
+    the sentence alone: a diff with itself would only repeat it, and its similarity is 1. A
+    phrasing too different for a readable diff says so (``diffable`` false); the others leave
+    that key out."""
+    found: dict[str, Any] = {"sentence": phrasing.sentence}
+    if reference:
+        return found
+    found["similarity"] = phrasing.similarity
+    if not phrasing.diffable:
+        found["diffable"] = False
+    found["diff"] = [to_row(op) for op in phrasing.ops]
     return found
+
+
+def _lenses(lenses: dict[str, Any]) -> dict[str, Any]:
+    """The lenses as published: an outlet quoting a passage verbatim carries neither its own copy
+    of the words nor an empty diff, since both are the quotation's."""
+    quotes = lenses.get("quotes")
+    if not quotes:
+        return lenses
+    trimmed = {
+        **quotes,
+        "quotes": [
+            {
+                **quote,
+                "carriers": [
+                    {key: value for key, value in carrier.items() if key not in {"text", "diff"}}
+                    if carrier.get("status") == "verbatim"
+                    else carrier
+                    for carrier in quote["carriers"]
+                ],
+            }
+            for quote in quotes["quotes"]
+        ],
+    }
+    return {**lenses, "quotes": trimmed}
 
 
 def to_data(story: Story) -> dict[str, Any]:
@@ -64,7 +90,7 @@ def to_data(story: Story) -> dict[str, Any]:
         "articles": [_article(a) for a in story.articles],
         "claims": [_claim(c) for c in story.claims],
         "problems": [{"file": p.file, "reason": p.reason, "severity": p.severity} for p in story.problems],
-        "lenses": story.lenses,
+        "lenses": _lenses(story.lenses),
     }
 
 

@@ -26,7 +26,7 @@ def test_export_keeps_original_characters_of_sentences() -> None:
 
 def test_diff_rows_rebuild_both_phrasings() -> None:
     data = json.loads(to_json(analyze(SEED_STORY)))
-    assert data["schema"] == SCHEMA == 2
+    assert data["schema"] == SCHEMA == 3
     texts = {s["id"]: s["text"] for a in data["articles"] for s in a["sentences"]}
     rows = [row for claim in data["claims"] for p in claim["phrasings"] for row in p.get("diff", [])]
     assert any(len(row) == 2 for row in rows)
@@ -35,8 +35,10 @@ def test_diff_rows_rebuild_both_phrasings() -> None:
         for phrasing in claim["phrasings"]:
             # The reference phrasing is what the others are compared with: it has no diff.
             if phrasing["sentence"] == claim["reference"]:
-                assert "diff" not in phrasing
+                assert phrasing == {"sentence": claim["reference"]}
                 continue
+            # Only a phrasing too different for a readable diff says so.
+            assert phrasing.get("diffable", False) is False
             ops = [from_row(row) for row in phrasing["diff"]]
             assert "".join(op.out for op in ops) == texts[phrasing["sentence"]]
             assert "".join(op.ref for op in ops) == texts[claim["reference"]]
@@ -75,3 +77,13 @@ def test_cli_export_rejects_a_missing_folder(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "is not a folder" in result.stderr
+
+
+def test_verbatim_quotation_carriers_hold_no_copy_of_the_words() -> None:
+    data = json.loads(to_json(analyze(SEED_STORY)))
+    carriers = [c for q in data["lenses"]["quotes"]["quotes"] for c in q["carriers"]]
+    verbatim = [c for c in carriers if c["status"] == "verbatim"]
+    others = [c for c in carriers if c["status"] != "verbatim"]
+    assert verbatim and others
+    assert all("text" not in c and "diff" not in c for c in verbatim)
+    assert all(c["text"] for c in others)

@@ -137,7 +137,7 @@ def test_article_pages_list_removals_with_reasons(seed_site: Path) -> None:
 
 
 def test_published_json_matches_the_export_contract(seed_data: dict[str, Any]) -> None:
-    assert seed_data["schema"] == 2
+    assert seed_data["schema"] == 3
     assert seed_data["story"]["id"] == STORY
     files = {a["file"] for a in seed_data["articles"]}
     assert files == {p.name for p in SEED_STORY.glob("*.txt")}

@@ -97,17 +97,17 @@ def _claim_link(story: Story, here: str, claim_id: str) -> str:
 
 
 BADGE_TITLES = {
-    "source": "source and verb",
     "loaded": "a verb that takes a side",
     "hedge": "distance or doubt",
-    "none": "attributed to no one",
 }
-"""The hover text of each kind of badge. Fixed words only: theme scripts read a ``title`` back and
-may insert it as HTML, so no input text may ever sit in one."""
+"""The hover text of the badges whose look needs a word (a dashed outline, a tint); a source
+badge ("said: Jane Doe") and "no attribution" say what they are. Fixed words only: theme scripts
+read a ``title`` back and may insert it as HTML, so no input text may ever sit in one."""
 
 
 def _badge(kind: str, text: str) -> str:
-    return f'<span class="px-badge px-badge-{kind}" title="{BADGE_TITLES[kind]}">{inert(text)}</span>'
+    title = f' title="{BADGE_TITLES[kind]}"' if kind in BADGE_TITLES else ""
+    return f'<span class="px-badge px-badge-{kind}"{title}>{inert(text)}</span>'
 
 
 # Claim pages -------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ def claim_with_diff(data: dict[str, Any]) -> dict[str, Any]:
     """The first claim with a word diff that both deletes and inserts."""
     for claim in data["claims"]:
         for phrasing in claim["phrasings"]:
-            kinds = {op[0] for op in phrasing.get("diff", [])} if phrasing["diffable"] else set()
+            kinds = {op[0] for op in phrasing.get("diff", [])} if phrasing.get("diffable", True) else set()
             if "replace" in kinds or {"delete", "insert"} <= kinds:
                 return dict(claim)
     raise AssertionError("no claim with both deletions and insertions")
@@ -133,7 +133,7 @@ def test_claim_page_differences_read_without_colour(desktop: Page, browser_site:
 def _side_by_side_claim(site: Path) -> str:
     for story in STORIES:
         for claim in story_data(site, story)["claims"]:
-            if any(not p["diffable"] for p in claim["phrasings"]):
+            if any(p.get("diffable", True) is False for p in claim["phrasings"]):
                 return claim_url(story, claim)
     raise AssertionError("no claim has phrasings too different for a word diff")
 
