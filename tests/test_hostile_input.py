@@ -258,10 +258,16 @@ def test_no_event_handler_script_or_dangerous_address(builds: Builds) -> None:
                 assert re.fullmatch(r"[^\s\"'<>&]+", value), (page, value)
         for source, body in found.scripts:
             if source is not None:
-                # The theme's scripts, and Pagefind's interface on the search page.
+                # The theme's scripts (its palette script shared by the generated pages from one
+                # file), and Pagefind's interface on the search page.
                 interface = re.fullmatch(r"\.\./pagefind/\d+/pagefind-ui\.js", source)
-                theirs = "assets/javascripts/" in source or interface is not None
+                palette = re.fullmatch(r"(\.\./)*assets/digest/palette-[0-9a-f]{12}\.js", source)
+                theirs = "assets/javascripts/" in source or interface is not None or palette is not None
                 assert theirs, (page, source)
+                if palette is not None:
+                    shared = (page.parent / source).read_text(encoding="utf-8")
+                    assert shared.startswith('var palette=__md_get("__palette");'), (page, source)
+                    assert "alert" not in shared
             assert "alert" not in body, (page, body[:200])
     assert pages > 4 * len(PAYLOADS)
 
