@@ -427,15 +427,22 @@ def claim_id(reference: Sentence) -> str:
     return f"{'-'.join(words)}-{digest}"
 
 
-def choose_reference(members: Sequence[Sentence], found: Sequence[Link]) -> Sentence:
-    """The member most strongly linked to the others: the most central phrasing."""
+def choose_reference(
+    members: Sequence[Sentence], found: Sequence[Link], taken: frozenset[str] = frozenset()
+) -> Sentence:
+    """The member most strongly linked to the others: the most central phrasing.
+
+    A sentence already the reference of another claim (one stating two facts, which sits in
+    both) is passed over when another member can serve, so that no two claims share a title.
+    """
     strength = {member.id: 0.0 for member in members}
     ids = set(strength)
     for link in found:
         if link.a in ids and link.b in ids:
             strength[link.a] += link.score
             strength[link.b] += link.score
-    return max(members, key=lambda s: (strength[s.id], -len(s.text), s.article, -s.index))
+    free = [member for member in members if member.id not in taken] or list(members)
+    return max(free, key=lambda s: (strength[s.id], -len(s.text), s.article, -s.index))
 
 
 def align(articles: Sequence[Article], model: PairModel = MODEL) -> tuple[Claim, ...]:
@@ -447,12 +454,14 @@ def align(articles: Sequence[Article], model: PairModel = MODEL) -> tuple[Claim,
     order = {sid: position for position, sid in enumerate(by_id)}
     claims: list[Claim] = []
     used: set[str] = set()
+    references: set[str] = set()
     merged = regroup(
         merge(group(found, candidates_found), story, candidates_found), story, candidates_found, model
     )
     for members in attach(merged, candidates_found, model):
         ordered = _order(members, order)
-        reference = choose_reference([by_id[sid] for sid in ordered], found)
+        reference = choose_reference([by_id[sid] for sid in ordered], found, frozenset(references))
+        references.add(reference.id)
         identifier = claim_id(reference)
         while identifier in used:
             identifier += "x"

@@ -17,6 +17,7 @@ from digest.align import (
     Link,
     align,
     attach,
+    choose_reference,
     group,
     links,
     merge,
@@ -378,3 +379,13 @@ def _three_outlets() -> list[Article]:
         _article("b", "The mayor quit on Friday.", "Auditors found funds were missing."),
         _article("c", "Friday saw the mayor resign.", "Missing funds were found by the audit."),
     ]
+
+
+def test_no_two_claims_share_a_reference_phrasing() -> None:
+    """A sentence sitting in two claims is the reference of one at most, so titles differ."""
+    a, b, c = (Sentence(f"{name}-s1", name, 1, 1, f"Sentence of {name}.") for name in ("a", "b", "c"))
+    found = [Link("a-s1", "b-s1", 0.95), Link("a-s1", "c-s1", 0.9), Link("b-s1", "c-s1", 0.5)]
+    assert choose_reference([a, b, c], found) == a
+    assert choose_reference([a, b, c], found, frozenset({"a-s1"})) == b
+    # With no other member to serve, the taken one still does.
+    assert choose_reference([a], found, frozenset({"a-s1"})) == a
