@@ -68,7 +68,7 @@ def test_every_claim_has_a_page_and_is_searchable(seed_site: Path, seed_data: di
 def test_each_generated_page_tells_search_what_kind_of_page_it_is(seed_site: Path) -> None:
     story = seed_site / "stories" / STORY
     expected = {
-        seed_site / "index.html": "story list",
+        seed_site / "index.html": None,
         story / "index.html": "story",
         story / "differences" / "index.html": "differences",
         next((story / "claims").glob("*/index.html")): "claim",

@@ -59,7 +59,6 @@ class Page:
 
 
 KINDS = {
-    "list": "story list",
     "story": "story",
     "differences": "differences",
     "claim": "claim",

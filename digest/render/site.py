@@ -68,9 +68,8 @@ def list_pages(stories: Sequence[Story]) -> list[Page]:
     """The story list's pages, home page first: they change whenever any story does."""
     found = home.pages(stories)
     count = len(found)
-    return [
-        _finished(rendered, home.title(number, count), "list") for number, rendered in enumerate(found, 1)
-    ]
+    # The story lists are not searched (every story page is), so they name no kind for search.
+    return [_finished(rendered, home.title(number, count), "") for number, rendered in enumerate(found, 1)]
 
 
 def story_data(story: Story) -> dict[str, str]:

@@ -87,6 +87,13 @@ def test_search_finds_a_claim_from_one_outlets_wording(desktop: Page, browser_si
         "li.querySelector('.pagefind-ui__result-tag')?.textContent.trim()])"
     )
     assert ["/" + claim_url(SEED, claim), "Page: claim"] in kinds, kinds
+    # The kind sits right under the title, before the excerpt and the sub-results.
+    tag_top, excerpt_top = desktop.evaluate(
+        "() => { const li = document.querySelector('li.pagefind-ui__result');"
+        " return [li.querySelector('.pagefind-ui__result-tags').getBoundingClientRect().top,"
+        " li.querySelector('.pagefind-ui__result-excerpt').getBoundingClientRect().top]; }"
+    )
+    assert tag_top < excerpt_top
     # Results use the page's full width: no list indent from the theme.
     result_left, box_left = desktop.evaluate(
         "() => [document.querySelector('li.pagefind-ui__result').getBoundingClientRect().left,"
@@ -242,3 +249,19 @@ def test_nothing_scrolls_sideways_on_a_phone(phone: Page, browser_site: Path) ->
         if width > 375:
             too_wide[url] = width
     assert not too_wide
+
+
+def test_coming_back_from_a_search_result_shows_the_results_again(desktop: Page) -> None:
+    desktop.goto("search/")
+    desktop.locator("input.pagefind-ui__search-input").fill("drones")
+    results = desktop.locator("a.pagefind-ui__result-link")
+    expect(results.first).to_be_visible()
+    assert "q=drones" in desktop.url
+    results.first.click()
+    expect(desktop.locator("article h1")).to_be_visible()
+    desktop.go_back()
+    expect(desktop.locator("input.pagefind-ui__search-input")).to_have_value("drones")
+    expect(desktop.locator("a.pagefind-ui__result-link").first).to_be_visible()
+    # The address alone brings the results, as when it is shared.
+    desktop.goto("search/?q=drones")
+    expect(desktop.locator("a.pagefind-ui__result-link").first).to_be_visible()
