@@ -80,6 +80,21 @@ def test_each_generated_page_tells_search_what_kind_of_page_it_is(seed_site: Pat
         assert found == ([kind] if kind else []), page
 
 
+def test_article_and_differences_headings_say_whose_and_which(
+    seed_site: Path, seed_data: dict[str, Any]
+) -> None:
+    """Search shows a page's heading as its title: an article's names its outlet, a differences
+    page its story, so that results for different outlets and stories never look the same."""
+    story = seed_site / "stories" / STORY
+    for article in seed_data["articles"]:
+        page = (story / "articles" / article["id"] / "index.html").read_text(encoding="utf-8")
+        heading = _text(page.split("<h1", 1)[1].split("</h1>", 1)[0].split(">", 1)[1])
+        assert heading.strip().startswith(fold_key(f"{article['outlet']}:")), heading
+    differences = (story / "differences" / "index.html").read_text(encoding="utf-8")
+    heading = _text(differences.split("<h1", 1)[1].split("</h1>", 1)[0].split(">", 1)[1])
+    assert heading.strip() == fold_key(f"How the outlets differ: {seed_data['story']['title']}")
+
+
 def test_what_was_removed_from_an_article_is_not_searched(seed_site: Path) -> None:
     for page in (seed_site / "stories" / STORY / "articles").glob("*/index.html"):
         text = page.read_text(encoding="utf-8")

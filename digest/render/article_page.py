@@ -96,7 +96,8 @@ def render(story: Story, article: Article) -> tuple[str, str]:
         removed = table(["Text", "Why"], ([inert(r.text), inert(r.reason)] for r in article.removed))
     page = templates.render(
         "article.html",
-        title=templates.markup(inert(article.headline)),
+        # The outlet's name leads the heading, so that a search result names whose article it is.
+        title=templates.markup(inert(title(article))),
         meta=templates.markup(SEPARATOR.join(facts)),
         text=templates.markup("".join(parts)),
         removed=templates.markup(removed),
