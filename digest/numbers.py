@@ -116,7 +116,12 @@ class _Tail:
 
 
 _QUALIFIER = _Tail(
-    re.compile(r"(?:^|(?<=\W))(" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$", re.IGNORECASE), 60
+    # A currency sign may stand between the qualifier and the digits ("roughly €310m").
+    re.compile(
+        r"(?:^|(?<=\W))(" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+[$\u20ac\u00a3\u00a5]?$",
+        re.IGNORECASE,
+    ),
+    60,
 )
 _VAGUE_WORD = re.compile(r"\b(" + "|".join(_VAGUE) + r")\b", re.IGNORECASE)
 

@@ -85,3 +85,11 @@ def test_a_time_of_day_is_not_a_figure(text: str) -> None:
 def test_minutes_never_meet_a_count() -> None:
     found = figures("By 2:40 a.m. it had burned through 40 years' worth of stock.")
     assert [f.canonical for f in found] == ["40"]
+
+
+def test_a_qualifier_before_a_currency_sign_counts() -> None:
+    for text in ("The terminal was sold for roughly \u20ac310m.", "It cost roughly $310 million."):
+        (found,) = figures(text)
+        assert (found.canonical, found.qualifier) == ("310000000", "roughly"), text
+    (plain,) = figures("It cost \u00a35m.")
+    assert plain.qualifier is None

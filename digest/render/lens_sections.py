@@ -185,22 +185,27 @@ def claim_quotes(story: Story, view: ClaimView, here: str) -> str:
     return "".join(parts)
 
 
+def shown_value(value: str) -> str:
+    """A figure's canonical value for reading: whole numbers of five digits or more grouped in
+    thousands ("310,000,000"); anything else (percentages, shares, decimals) as it is."""
+    return f"{int(value):,}" if value.isdigit() and len(value) >= 5 else value
+
+
 def _figure_rows(story: Story, here: str, rows: Sequence[numbers_lens.FigureData]) -> str:
     lines = []
     for row in rows:
         flag = " \u2691 qualified differently" if row["qualifiers_differ"] else ""
+        value = inert(shown_value(row["value"]))
         for mention in row["mentions"]:
             lines.append(
                 [
-                    inert(row["value"]) + flag,
+                    value + flag,
                     _sentence_link(story, here, mention["sentence"], _outlet(story, mention["article"])),
                     inert(mention["context"]),
                     inert(mention["qualifier"]) or "exact",
                 ]
             )
-        lines.extend(
-            [inert(row["value"]), _outlet(story, aid), "not given", "\u2014"] for aid in row["missing"]
-        )
+        lines.extend([value, _outlet(story, aid), "not given", "\u2014"] for aid in row["missing"])
     return stacked_table(["Figure", "Outlet", "As written", "Qualifier"], lines) + "\n"
 
 

@@ -159,3 +159,9 @@ def test_a_quotation_table_names_the_outlets_that_do_not_carry_it_after_the_rows
     assert "Not carried by Gazette <b>x</b>." in html.unescape(after)
     # The outlets quoting it word for word are not made to repeat it.
     assert html.unescape(table).count("the same words") == html.unescape(table).count("quotes it verbatim")
+
+
+def test_large_figures_are_grouped_in_thousands_for_reading() -> None:
+    assert lens_sections.shown_value("310000000") == "310,000,000"
+    assert lens_sections.shown_value("2614") == "2614"
+    assert lens_sections.shown_value("30%") == "30%"
