@@ -69,14 +69,16 @@ def render(story: Story, position: int, grouped: list[list[ClaimView]] | None = 
         )
     siblings = sibling_claims(story, view, grouped)
     elsewhere = {aid for sibling in siblings for aid in sibling.outlets}
+    absent = [aid for aid in view.missing if aid not in elsewhere]
     missing = [
         templates.markup(link(_outlet(story, aid), relative(here, paths.article(story.meta.id, aid))))
-        for aid in view.missing
-        if aid not in elsewhere
+        for aid in absent
     ]
     lenses = [
         lens_sections.claim_reuse(story, view),
-        lens_sections.claim_quotes(story, view, here),
+        lens_sections.claim_quotes(
+            story, view, here, frozenset(aid for aid in view.missing if aid not in elsewhere)
+        ),
         lens_sections.claim_numbers(story, view, here),
     ]
     page = templates.render(

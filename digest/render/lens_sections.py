@@ -137,7 +137,16 @@ VERBATIM_WORDING = "the same words"
 the table, and repeating it on every row would only weigh the page."""
 
 
-def _quote_rows(story: Story, here: str, quote: quotes.QuoteData, folded: bool = False) -> str:
+def _quote_rows(
+    story: Story,
+    here: str,
+    quote: quotes.QuoteData,
+    folded: bool = False,
+    listed: frozenset[str] = frozenset(),
+) -> str:
+    """A quotation and how each outlet carries it. Outlets in ``listed`` are named elsewhere on
+    the page as not reporting the fact at all, so the line of outlets not carrying the passage
+    leaves them out rather than repeat them."""
     rows = []
     for carrier in quote["carriers"]:
         if carrier["status"] in {"trimmed", "altered"}:
@@ -155,8 +164,9 @@ def _quote_rows(story: Story, here: str, quote: quotes.QuoteData, folded: bool =
             ]
         )
     absent = ""
-    if quote["missing"]:
-        names = ", ".join(_outlet(story, aid) for aid in quote["missing"])
+    unlisted = [aid for aid in quote["missing"] if aid not in listed]
+    if unlisted:
+        names = ", ".join(_outlet(story, aid) for aid in unlisted)
         absent = f'<p class="px-quote-absent">Not carried by {names}.</p>\n'
     flag = ""
     if quote["speakers_differ"]:
@@ -171,8 +181,9 @@ def _quote_rows(story: Story, here: str, quote: quotes.QuoteData, folded: bool =
     return f'<p class="px-quote">{quoted}</p>\n' + details + "\n"
 
 
-def claim_quotes(story: Story, view: ClaimView, here: str) -> str:
-    """Quotations inside this claim's sentences, and how every outlet carries them."""
+def claim_quotes(story: Story, view: ClaimView, here: str, listed: frozenset[str] = frozenset()) -> str:
+    """Quotations inside this claim's sentences, and how every outlet carries them; ``listed``
+    are the outlets the page lists as not reporting the claim."""
     data = cast("quotes.Data | None", _lens(story, "quotes"))
     if not data:
         return ""
@@ -181,7 +192,7 @@ def claim_quotes(story: Story, view: ClaimView, here: str) -> str:
     if not found:
         return ""
     parts = ["<h2>Quotations</h2>\n"]
-    parts.extend(_quote_rows(story, here, quote) for quote in found)
+    parts.extend(_quote_rows(story, here, quote, listed=listed) for quote in found)
     return "".join(parts)
 
 

@@ -151,12 +151,19 @@ def test_a_quotation_table_names_the_outlets_that_do_not_carry_it_after_the_rows
     articles = (*base.articles, c)
     claims = (view(Claim("levee", ("a-s1", "b-s1"), "a-s1"), articles),)
     story = Story(StoryMeta("flood", "Flood", None), articles, claims, (), apply(articles, claims))
-    _, page = claim_page.render(story, 0)
-    _no_markup_from_input(page)
-    quotations = page.split("<h2>Quotations</h2>", 1)[1]
+    # The differences page names the outlet that does not carry the passage, after the table.
+    _, differences = story_page.render_differences(story)
+    _no_markup_from_input(differences)
+    quotations = differences.split("<h2>Quotations</h2>", 1)[1]
     table, after = quotations.split("</table>", 1)
     assert "Gazette" not in table
     assert "Not carried by Gazette <b>x</b>." in html.unescape(after)
+    # The claim page lists it once, as an outlet that does not report the fact at all.
+    _, page = claim_page.render(story, 0)
+    _no_markup_from_input(page)
+    table = page.split("<h2>Quotations</h2>", 1)[1].split("</table>", 1)[0]
+    assert "Not carried by" not in page
+    assert "Gazette" in html.unescape(page.split("<h2>Outlets that do not report it</h2>", 1)[1])
     # The outlets quoting it word for word are not made to repeat it.
     assert html.unescape(table).count("the same words") == html.unescape(table).count("quotes it verbatim")
 
