@@ -41,10 +41,16 @@ MISSING = (
     "digest: search needs Pagefind, which installs with Parallax: pip install 'pagefind[extended]' "
     "(or set the digest plugin's option pagefind: false)"
 )
-SKIPPED = "span.px-shared, span.px-claimref, a.headerlink"
+SKIPPED = (
+    "span.px-shared, span.px-claimref, a.headerlink, p.px-label, p.px-side__label, del.px-del, div.px-matrix"
+)
 """Article sentences another outlet also reports, and their "claim N" links: a search finds such
 a sentence on its claim page, beside every outlet's phrasing, instead of once per article as well.
-And the heading permalinks' pilcrows, which would end up in result titles."""
+The heading permalinks' pilcrows, which would end up in result titles. The site's own words around
+the phrasings (each outlet's label and badges, "reference phrasing", "in the article") and the
+coverage matrix's yes and no, which would make every claim and story match them. And the words of a
+word diff that are only in the reference phrasing, which is indexed on its own: run together with
+the outlet's words they would garble the excerpt."""
 NOT_PAGES = frozenset({"assets", "data", "search", FOLDER, *paths.NOT_IN_NAV})
 """Top-level site folders that hold no pages to index beside the stories' own."""
 

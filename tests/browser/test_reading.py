@@ -265,3 +265,17 @@ def test_coming_back_from_a_search_result_shows_the_results_again(desktop: Page)
     # The address alone brings the results, as when it is shared.
     desktop.goto("search/?q=drones")
     expect(desktop.locator("a.pagefind-ui__result-link").first).to_be_visible()
+
+
+def test_search_does_not_find_the_sites_own_labels(desktop: Page) -> None:
+    """The words around each phrasing ("reference phrasing", "in the article") and the coverage
+    matrix's yes and no are the site's, not the outlets': no claim or story page matches them."""
+    for query in ("reference phrasing", "in the article"):
+        desktop.goto(f"search/?q={query.replace(' ', '+')}")
+        desktop.wait_for_function(
+            "() => (document.querySelector('.pagefind-ui__message') || {}).textContent?.includes('result')"
+        )
+        found = desktop.eval_on_selector_all(
+            "a.pagefind-ui__result-link", "links => links.map(a => new URL(a.href).pathname)"
+        )
+        assert not [path for path in found if "/claims/" in path], (query, found)
