@@ -111,6 +111,8 @@ _TITLES = frozenset(
     """.split()
 )
 """Capitalised words in front of a name that say what the person is, not who."""
+_LEADING_PREPOSITIONS = frozenset("in on at during from with via through under".split())
+_DETERMINERS = frozenset("the a an its his her their our this that".split())
 _FUNCTION = frozenset(
     "while although though but and as after before when if because in on at this these so then however "
     "meanwhile yet since".split()
@@ -279,6 +281,12 @@ def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[
             break
         clause.append(word)
     clause.reverse()
+    if clause and clause[0].lower() in _LEADING_PREPOSITIONS:
+        # "In a statement the company said": the source is the phrase after the setting.
+        starts = [i for i, word in enumerate(clause) if i > 0 and word.lower() in _DETERMINERS]
+        if len(starts) < 2:
+            return None
+        clause = clause[starts[-1] :]
     if 1 <= len(clause) <= MAX_SOURCE_WORDS - 1:
         return " ".join(clause), _split_name(clause)
     return None

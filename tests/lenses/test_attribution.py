@@ -38,6 +38,8 @@ from digest.lenses.attribution import (
             "said",
         ),
         ("\u201cWe are ready,\u201d Calder elaborated.", "Calder", "Calder", "elaborated"),
+        # The setting before the source is not part of it.
+        ("In a statement the company said it would pay for the repairs.", "the company", None, "said"),
     ],
 )
 def test_source_and_verb(sentence: str, source: str, speaker: str | None, verb: str) -> None:
