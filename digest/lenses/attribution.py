@@ -358,18 +358,26 @@ def _clause(text: str, start: int, limit: int = 10) -> str:
     return " ".join(words[:limit])
 
 
-def hedges(text: str) -> tuple[Hedge, ...]:
+def hedges(text: str, reported_from: int | None = None) -> tuple[Hedge, ...]:
+    """The outlet's hedges in a sentence. Words inside a quotation are the speaker's, and so is
+    doubt or distance after ``reported_from``, the position of an attribution verb ("Kirby said
+    that the systems apparently failed": "apparently" is Kirby's, not the outlet's). A note of
+    missing evidence there is the outlet's still: it describes the telling ("told reporters
+    without providing evidence")."""
     plain = masked(text)
     found: list[Hedge] = []
     for match in _HEDGE.finditer(plain):
         _, kind = _HEDGES[next(int(n[1:]) for n, v in match.groupdict().items() if v is not None)]
+        if reported_from is not None and match.start() > reported_from and kind != "no evidence":
+            continue
         marker = " ".join(text[match.start() : match.end()].split())
         found.append(Hedge(marker, kind, _clause(text, match.start())))
     return tuple(found)
 
 
 def frame(text: str) -> Frame:
-    return Frame(attributions(text), hedges(text))
+    found = attributions(text)
+    return Frame(found, hedges(text, min((a.position for a in found), default=None)))
 
 
 def resolve(attribution: Attribution, previous: str | None) -> str | None:

@@ -6,6 +6,7 @@ from conftest import MakeArticle
 from digest.lenses.attribution import (
     analyse,
     attributions,
+    frame,
     hedges,
     row_speaker,
     same_speaker,
@@ -135,14 +136,14 @@ def test_the_data_writes_only_what_was_found(make_article: MakeArticle) -> None:
         [
             "Officials said the road would reopen.",
             "Traffic resumed at noon.",
-            "The mayor claimed the road allegedly flooded twice.",
+            "The road allegedly flooded twice, the mayor claimed.",
         ],
     )
     data = analyse([article])
     assert data["sentences"] == {
         "a-s1": {"attributions": [{"source": "Officials", "verb": "said"}]},
         "a-s3": {
-            "attributions": [{"source": "The mayor", "speaker": None, "verb": "claimed", "loaded": True}],
+            "attributions": [{"source": "the mayor", "speaker": None, "verb": "claimed", "loaded": True}],
             "hedges": [{"marker": "allegedly", "kind": "distancing", "phrase": "allegedly flooded twice"}],
         },
     }
@@ -198,3 +199,12 @@ def test_a_verb_in_the_passive_names_no_source(text: str) -> None:
 def test_an_active_verb_after_a_passive_one_still_counts() -> None:
     found = attributions("Residents were told to stay inside, police said.")
     assert [(a.source, a.verb) for a in found] == [("police", "said")]
+
+
+def test_a_hedge_in_reported_speech_is_the_speakers() -> None:
+    """After "said", the words are the speaker's, as inside quotation marks: not the outlet's hedge."""
+    assert frame("Kirby said that the systems apparently failed.").hedges == ()
+    assert [h.marker for h in frame("The systems apparently failed.").hedges] == ["apparently"]
+    # Missing evidence describes the telling: the outlet's, wherever it stands.
+    told = frame("Kirby told reporters the systems failed, without providing evidence.")
+    assert [h.kind for h in told.hedges] == ["no evidence"]
