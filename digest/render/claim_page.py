@@ -90,7 +90,9 @@ def render(story: Story, position: int, grouped: list[list[ClaimView]] | None = 
         lenses=[templates.markup(section) for section in lenses if section],
         missing=missing,
         covered_elsewhere=bool(view.missing) and not missing,
-        siblings=templates.markup(_siblings(story, siblings, here)),
+        siblings=templates.markup(
+            _siblings(story, siblings, here, any(aid in elsewhere for aid in view.missing))
+        ),
         neighbours=templates.markup(_neighbours(story, position, here)),
     )
     return here, page
@@ -115,7 +117,9 @@ SIBLINGS_SHOWN = 10
 """Sibling claims listed on a claim page at most, so no page grows with the square of a story."""
 
 
-def _siblings(story: Story, siblings: list[ClaimView], here: str) -> str:
+def _siblings(story: Story, siblings: list[ClaimView], here: str, spared: bool) -> str:
+    """The other claims of the same fact; ``spared`` when an outlet missing from this claim is in
+    one of them, and so is not counted as leaving the fact out (the note says so only then)."""
     if not siblings:
         return ""
     positions = {id(v): n for n, v in enumerate(story.claims, 1)}
@@ -131,7 +135,11 @@ def _siblings(story: Story, siblings: list[ClaimView], here: str) -> str:
         "<p>The same fact is also aligned as another claim:</p>\n"
         + bullet_list(items)
         + more
-        + "<p>Outlets listed there report it too, so they are not counted as leaving it out.</p>\n"
+        + (
+            "<p>Outlets listed there report it too, so they are not counted as leaving it out.</p>\n"
+            if spared
+            else ""
+        )
     )
 
 

@@ -172,3 +172,20 @@ def test_large_figures_are_grouped_in_thousands_for_reading() -> None:
     assert lens_sections.shown_value("310000000") == "310,000,000"
     assert lens_sections.shown_value("2614") == "2614"
     assert lens_sections.shown_value("30%") == "30%"
+
+
+def test_the_related_claim_note_speaks_of_outlets_spared_only_when_there_are_some() -> None:
+    spared_story = _one_fact_as_two_claims()
+    _, page = claim_page.render(spared_story, 0)
+    assert "not counted as leaving it out" in page
+    a = build_article("a", ["The levee held until dawn, officials said."], outlet="Ledger")
+    b = build_article("b", ["The levee held.", "It held until dawn, officials said."], outlet="Courier")
+    articles = (a, b)
+    claims = (
+        view(Claim("held", ("a-s1", "b-s1"), "b-s1"), articles),
+        view(Claim("dawn", ("a-s1", "b-s2"), "b-s2"), articles),
+    )
+    story = Story(StoryMeta("levee", "Levee", None), articles, claims, (), apply(articles, claims))
+    _, page = claim_page.render(story, 0)
+    assert "The same fact is also aligned as another claim" in page
+    assert "not counted as leaving it out" not in page
