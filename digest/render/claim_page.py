@@ -24,6 +24,7 @@ def legend(here: str, side_by_side: bool = False) -> str:
         '<div class="px-legend" role="note" data-pagefind-ignore>Words '
         '<del class="px-del">struck through</del> are only in the reference phrasing, '
         f'<ins class="px-ins">underlined</ins> only in this outlet\'s.{apart} '
+        "Badges say whom each outlet credits, and flag its hedges. "
         f"{link('How to read this site', relative(here, paths.READING))}</div>"
     )
 

@@ -60,6 +60,8 @@ def test_legend_explains_marks_in_words(stories: list[Story]) -> None:
     legend = page.split(opening, 1)[1].split("</div>", 1)[0]
     assert "struck through" in legend and "underlined" in legend
     assert '<del class="px-del">' in legend and '<ins class="px-ins">' in legend
+    # Badges are explained in words on the page, not only in hover text a phone cannot show.
+    assert "Badges say whom each outlet credits, and flag its hedges." in legend
     # One line here; the site's reading page explains the rest.
     assert '<a href="../../../../reading/">How to read this site</a>' in legend
     assert "<li>" not in legend
