@@ -29,6 +29,7 @@ import dataclasses
 import hashlib
 import math
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from digest import align_weights
@@ -300,6 +301,15 @@ def merge(claims: Sequence[set[str]], story: StoryEvidence, related: Sequence[Li
     return [claim for claim in current if len({_article_of(s) for s in claim}) >= 2]
 
 
+def strongest(scored: Sequence[Link]) -> dict[str, Link]:
+    """Each sentence's strongest link; ``scored`` is strongest first, ties in a fixed order."""
+    best: dict[str, Link] = {}
+    for link in scored:
+        best.setdefault(link.a, link)
+        best.setdefault(link.b, link)
+    return best
+
+
 def regroup(
     claims: Sequence[set[str]], story: StoryEvidence, scored: Sequence[Link], model: PairModel
 ) -> list[set[str]]:
@@ -319,10 +329,7 @@ def regroup(
     found = [link for link in free if link.score >= model.link]
     result = [*claims, *merge(group(found, free), story, free)] if found else list(claims)
     claimed.update(sentence for claim in result for sentence in claim)
-    best: dict[str, Link] = {}
-    for link in scored:  # strongest first, ties in a fixed order
-        best.setdefault(link.a, link)
-        best.setdefault(link.b, link)
+    best = strongest(scored)
     for link in scored:
         if link.score < MUTUAL or link.a in claimed or link.b in claimed:
             continue
@@ -348,10 +355,7 @@ def attach(claims: Sequence[set[str]], scored: Sequence[Link], model: PairModel)
     current = [set(claim) for claim in claims]
     holder = {sentence: index for index, claim in enumerate(current) for sentence in sorted(claim)}
     related = {frozenset((link.a, link.b)): link.score for link in scored if link.score >= model.weak}
-    best: dict[str, Link] = {}
-    for link in scored:  # strongest first, ties in a fixed order
-        for sentence in (link.a, link.b):
-            best.setdefault(sentence, link)
+    best = strongest(scored)
     chosen: dict[tuple[int, str], tuple[float, str]] = {}
     for sentence, link in sorted(best.items()):
         partner = link.b if link.a == sentence else link.a
@@ -428,7 +432,7 @@ def claim_id(reference: Sentence) -> str:
 
 
 def choose_reference(
-    members: Sequence[Sentence], found: Sequence[Link], taken: frozenset[str] = frozenset()
+    members: Sequence[Sentence], found: Sequence[Link], taken: AbstractSet[str] = frozenset()
 ) -> Sentence:
     """The member most strongly linked to the others: the most central phrasing.
 
@@ -460,7 +464,7 @@ def align(articles: Sequence[Article], model: PairModel = MODEL) -> tuple[Claim,
     )
     for members in attach(merged, candidates_found, model):
         ordered = _order(members, order)
-        reference = choose_reference([by_id[sid] for sid in ordered], found, frozenset(references))
+        reference = choose_reference([by_id[sid] for sid in ordered], found, references)
         references.add(reference.id)
         identifier = claim_id(reference)
         while identifier in used:

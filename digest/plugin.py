@@ -127,10 +127,16 @@ def _shared_palette_script(output: str, page_url: str, scripts: dict[str, str]) 
     if found is None:
         return output
     script = found.group(2)
-    name = f"{SHARED_SCRIPTS}/palette-{hashlib.sha256(script.encode()).hexdigest()[:12]}.js"
+    name = _palette_file(script)
     scripts[name] = script
     tag = f'<script src="{get_relative_url(name, page_url)}"></script>\n'
     return output[: found.start()] + found.group(1) + tag + output[found.end() :]
+
+
+@lru_cache(maxsize=8)
+def _palette_file(script: str) -> str:
+    """The shared file of a palette script, named by its content: hashed once, not once a page."""
+    return f"{SHARED_SCRIPTS}/palette-{hashlib.sha256(script.encode()).hexdigest()[:12]}.js"
 
 
 def _without_search_wording(output: str) -> str:

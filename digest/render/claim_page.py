@@ -77,9 +77,7 @@ def render(story: Story, position: int, grouped: list[list[ClaimView]] | None = 
     ]
     lenses = [
         lens_sections.claim_reuse(story, view),
-        lens_sections.claim_quotes(
-            story, view, here, frozenset(aid for aid in view.missing if aid not in elsewhere)
-        ),
+        lens_sections.claim_quotes(story, view, here, frozenset(absent)),
         lens_sections.claim_numbers(story, view, here),
     ]
     page = templates.render(

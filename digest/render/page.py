@@ -41,7 +41,7 @@ class Page:
     """The finished body, every piece of input text in it already inert."""
     toc: tuple[Heading, ...] = ()
     kind: str = ""
-    """What the page is, one of `KINDS`' values: search results show it beside the title."""
+    """What the page is, one of `KINDS`: search results show it beside the title."""
 
     def markdown(self) -> str:
         """The page as a Markdown file for any engine: front matter, then one raw HTML block.
@@ -49,7 +49,7 @@ class Page:
         The body has no blank line and no Markdown syntax outside its tags, so a Markdown
         processor passes it through as it is.
         """
-        meta = f' data-pagefind-meta="page:{KINDS[self.kind]}"' if self.kind else ""
+        meta = f' data-pagefind-meta="page:{self.kind}"' if self.kind else ""
         return (
             front_matter(self.title)
             + f'<div class="px-page" data-pagefind-body{meta}>\n'
@@ -58,13 +58,8 @@ class Page:
         )
 
 
-KINDS = {
-    "story": "story",
-    "differences": "differences",
-    "claim": "claim",
-    "article": "article",
-}
-"""Each kind of generated page and the word a search result shows for it ("Page: claim"): fixed
+KINDS = frozenset({"story", "differences", "claim", "article"})
+"""The kinds of generated page, each the word a search result shows for it ("Page: claim"): fixed
 words, never input, so that a reader can tell a claim from the article it comes from before
 opening either. Short, because every page carries its word."""
 
@@ -78,8 +73,11 @@ an underscore, so a prefixed heading anchor can never equal one, whatever a subh
 def finish(path: str, title: str, body: str, prefix: str = "", kind: str = "") -> Page:
     """The page with anchors on its headings and its contents; blank lines dropped from the body.
 
-    ``prefix`` goes before every heading anchor; see `HEADING_PREFIX`. ``kind`` is a key of `KINDS`.
+    ``prefix`` goes before every heading anchor; see `HEADING_PREFIX`. ``kind`` is one of `KINDS`,
+    or empty for a page search does not label.
     """
+    if kind and kind not in KINDS:
+        raise ValueError(f"unknown page kind: {kind!r}")
     used: dict[str, int] = {}
     toc: list[Heading] = []
 
