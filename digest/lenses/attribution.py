@@ -51,6 +51,7 @@ _VERBS: tuple[tuple[str, str, bool], ...] = (
     (r"(?:explains|explained|explaining)", "explained", False),
     (r"(?:announces|announced|announcing)", "announced", False),
     (r"(?:writes|wrote|writing)", "wrote", False),
+    (r"(?:tweets|tweeted|tweeting)", "tweeted", False),
     (r"(?:argues|argued|arguing)", "argued", True),
     (r"(?:warns|warned|warning)", "warned", False),
     (r"(?:confirms|confirmed|confirming)", "confirmed", False),
@@ -137,6 +138,15 @@ _CLAUSE_STOPS = frozenset(
 )
 MAX_SOURCE_WORDS = 8
 MAX_APPOSITION_WORDS = 20
+_TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    yesterday today tonight morning afternoon evening night week weekend month year earlier later
+    """.split()
+)
+"""Words of a time phrase that can stand between a subject and its verb ("Trump on Monday said")."""
+_TIME_LEADS = frozenset("on last this next early late in".split())
 _NEGATIONS = frozenset("not n't never cannot to".split())
 """A verb after these is no attribution: "did not say", "declined to say", "cannot say"."""
 
@@ -213,6 +223,13 @@ def _split_name(words: Sequence[str]) -> str | None:
     run.reverse()
     while run and run[0].lower() in {"the", "a", "an"}:
         run.pop(0)
+    rest = list(words[: len(words) - len(run)])
+    if run and len(rest) >= 2 and rest[-1] == "of":
+        # "Sen. Ann Lee of Oregon", "the Secretary of State": what follows "of" is where or what
+        # the person is; the name, if any, comes before it.
+        return _split_name(rest[:-1])
+    if len(run) == 1 and run[0].lower() in ROLES:
+        return None  # "Officials said": a capitalised role opening the sentence is nobody's name
     return " ".join(run) if run else None
 
 
@@ -227,11 +244,46 @@ def _first_name_run(words: Sequence[str]) -> str | None:
     return _split_name(run) if run else None
 
 
+def _before_verb(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The words before a verb without what may stand between its subject and it: auxiliaries
+    and adverbs ("has also said") and a time phrase ("Trump on Monday said", "officials last
+    week said", "the minister on Dec. said" once the figure is gone)."""
+    words = list(words)
+    while True:
+        size = len(words)
+        while words and words[-1][0].lower() in _AUXILIARIES:
+            words.pop()
+        timed = 0
+        while words and words[-1][0].lower().rstrip(".") in _TIME_WORDS:
+            words.pop()
+            timed += 1
+        if timed and words and words[-1][0].lower() in _TIME_LEADS:
+            words.pop()
+        if len(words) == size:
+            return words
+
+
+def _inner_apposition(words: Sequence[tuple[str, int]]) -> int | None:
+    """Where a further apposition before the one already cut starts (its comma), or None.
+
+    It is one when a name stands before its comma and it is either a description opening with a
+    determiner ("an aunt of the coach") or a tag of one or two capitalised words ("D-Ore.").
+    """
+    commas = [i for i, (w, _) in enumerate(words) if w in ",;:()"]
+    if not commas or words[commas[-1]][0] != "," or commas[-1] == 0:
+        return None
+    start = commas[-1]
+    segment = [w for w, _ in words[start + 1 :]]
+    if not segment or len(segment) > MAX_APPOSITION_WORDS or not _is_name_word(words[start - 1][0]):
+        return None
+    described = segment[0].lower() in _DETERMINERS
+    tagged = len(segment) <= 2 and all(_is_name_word(w) for w in segment)
+    return start if described or tagged else None
+
+
 def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[str, str | None] | None:
     """The noun phrase just before an attribution verb: "The White House", "He", "John Kirby"."""
-    words = [(m.group(0), m.start()) for m in _WORD.finditer(text[:end])]
-    while words and words[-1][0].lower() in _AUXILIARIES:
-        words.pop()
+    words = _before_verb([(m.group(0), m.start()) for m in _WORD.finditer(text[:end])])
     if words and words[-1][0].lower() in _NEGATIONS:
         return None  # "did not say", "declined to comment": no attribution
     apposition: list[str] = []
@@ -242,6 +294,11 @@ def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[
             return None
         apposition = [w for w, _ in words[commas[-1] + 1 : -1]]
         words = words[: commas[-1]]
+        while (inner := _inner_apposition(words)) is not None:
+            # Appositions in a row ("Sen. Ann Lee, D-Ore., the panel's chair, said"; "Ana Ruiz,
+            # an aunt of the rescued pilot, Tom Ruiz, said"): the speaker is the name before them.
+            apposition = [w for w, _ in words[inner + 1 :]]
+            words = words[:inner]
     if words and words[-1][0].lower() in PRONOUNS:
         return words[-1][0], None
     taken: list[str] = []
@@ -281,6 +338,8 @@ def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[
             break
         clause.append(word)
     clause.reverse()
+    if all(word.lower() in _FUNCTION for word in clause):
+        return None  # "…, before again claiming": a conjunction is nobody
     if clause and clause[0].lower() in _LEADING_PREPOSITIONS:
         # "In a statement the company said": the source is the phrase after the setting.
         starts = [i for i, word in enumerate(clause) if i > 0 and word.lower() in _DETERMINERS]
@@ -319,6 +378,14 @@ _PASSIVE = re.compile(r"\b(?:am|is|are|was|were|be|been|being)\s+(?:[a-z]+\s+)?$
 words before it are who was told or what was said, not who said it."""
 
 
+_PARTICIPLE = re.compile(
+    r"(?:[,\u201d\"]|\b(?:before|after|while|when|by|then|and))\s+(?:(?:again|also|repeatedly|later|then)\s+)?$",
+    re.IGNORECASE,
+)
+"""What introduces a participial clause whose subject is the sentence's: a comma (or the end of a
+quotation, which the masking leaves in place of a comma inside it) or a conjunction."""
+
+
 @lru_cache(maxsize=16384)
 def attributions(text: str) -> tuple[Attribution, ...]:
     """Every attribution of the sentence, left to right; quoted words are never read as one, and
@@ -337,6 +404,11 @@ def attributions(text: str) -> tuple[Attribution, ...]:
         source: tuple[str, str | None] | None
         if label == "according to":
             source = _forward_source(plain, match.end(), any_noun=True)
+        elif match.group(0).lower().endswith("ing") and _PARTICIPLE.search(plain, 0, match.start()):
+            # ", claiming …", "before again claiming …": the participle's subject is the main
+            # clause's, not the noun just before it ("Trump called the case against adviser
+            # Michael Flynn unfair, claiming …").
+            source = (found[-1].source, found[-1].speaker) if found else opening_subject(plain)
         else:
             source = _backward_source(plain, match.start(), clause_allowed=label not in _NAME_ONLY)
             if source is None and match.group(0).lower().endswith("ing") and found:
@@ -358,26 +430,51 @@ def _clause(text: str, start: int, limit: int = 10) -> str:
     return " ".join(words[:limit])
 
 
-def hedges(text: str, reported_from: int | None = None) -> tuple[Hedge, ...]:
+def hedges(text: str, reported_from: int | None = None, reported_until: int = 0) -> tuple[Hedge, ...]:
     """The outlet's hedges in a sentence. Words inside a quotation are the speaker's, and so is
     doubt or distance after ``reported_from``, the position of an attribution verb ("Kirby said
-    that the systems apparently failed": "apparently" is Kirby's, not the outlet's). A note of
-    missing evidence there is the outlet's still: it describes the telling ("told reporters
-    without providing evidence")."""
+    that the systems apparently failed": "apparently" is Kirby's, not the outlet's), or before
+    ``reported_until``, where an attribution that closes the sentence starts ("The systems
+    apparently failed, Kirby said"). A note of missing evidence there is the outlet's still: it
+    describes the telling ("told reporters without providing evidence")."""
     plain = masked(text)
     found: list[Hedge] = []
     for match in _HEDGE.finditer(plain):
         _, kind = _HEDGES[next(int(n[1:]) for n, v in match.groupdict().items() if v is not None)]
-        if reported_from is not None and match.start() > reported_from and kind != "no evidence":
+        reported = (
+            reported_from is not None and match.start() > reported_from
+        ) or match.start() < reported_until
+        if reported and kind != "no evidence":
             continue
         marker = " ".join(text[match.start() : match.end()].split())
         found.append(Hedge(marker, kind, _clause(text, match.start())))
     return tuple(found)
 
 
+_CLOSING = re.compile(r",\s*(?P<source>[^,;:]{1,80}?)\s*$")
+_AFTER_CLOSING = re.compile(r"^\S+(?:\s+(?:on|in|at|late|early|this|last)?\s*[\w.]+){0,3}\s*[.!?]?\s*$")
+
+
+def closing_attribution(text: str, found: Sequence[Attribution]) -> int:
+    """Where the reported clause ends when an attribution closes the sentence ("…, he said." or
+    "…, officials said on Tuesday."): the position of the comma before its source; 0 if none."""
+    plain = masked(text)
+    for item in found:
+        before = _CLOSING.search(plain, 0, item.position)
+        if (
+            before
+            and before.group("source").strip() == item.source
+            and _AFTER_CLOSING.match(plain[item.position :])
+        ):
+            return before.start()
+    return 0
+
+
 def frame(text: str) -> Frame:
     found = attributions(text)
-    return Frame(found, hedges(text, min((a.position for a in found), default=None)))
+    first = min((a.position for a in found), default=None)
+    until = closing_attribution(text, found)
+    return Frame(found, hedges(text, None if until else first, until))
 
 
 def resolve(attribution: Attribution, previous: str | None) -> str | None:
@@ -413,6 +510,23 @@ def named_subject(text: str) -> str | None:
     if len(run) < 2 and not titled_name:
         return None
     return " ".join(run)
+
+
+_OPENING_ROLE = re.compile(
+    r"^(?:the|a|an)\s+(?:[a-z][\w'\u2019\-]*\s+){0,2}?(?P<role>[a-z]+)\b(?=\s+[a-z])", re.IGNORECASE
+)
+
+
+def opening_subject(text: str) -> tuple[str, str | None] | None:
+    """Who a sentence opens with as its subject, as (source, speaker): a named person ("Mr. Anker
+    resigned …") or a determiner and a role ("The president downplayed …"), else None."""
+    name = named_subject(text)
+    if name:
+        return name, name
+    match = _OPENING_ROLE.match(text)
+    if match and match.group("role").lower() in ROLES | _TITLES:
+        return match.group(0), None
+    return None
 
 
 def speakers_in(article: Article) -> dict[str, str | None]:

@@ -10,6 +10,7 @@ most of the quotation's content words gives it in reported speech.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, TypedDict
@@ -18,8 +19,15 @@ from rapidfuzz.distance import Indel
 
 from digest.compare import to_row, word_diff
 from digest.evidence import STOPWORDS, stem
-from digest.lenses.attribution import Attribution, attributions, resolve, same_speaker, speaker_key
-from digest.lenses.quoting import passages
+from digest.lenses.attribution import (
+    Attribution,
+    attributions,
+    opening_subject,
+    resolve,
+    same_speaker,
+    speaker_key,
+)
+from digest.lenses.quoting import masked, passages
 from digest.model import Article, ClaimView
 from digest.text import words
 
@@ -173,18 +181,51 @@ def collect(articles: Sequence[Article]) -> list[Passage]:
         last_credit: str | None = None
         for sentence in article.sentences:
             frames = attributions(sentence.text)
+            # A sentence that says nobody said anything but opens with someone doing something
+            # ("Mr. Lee also praised the …") is about that person: a quotation in it is not the
+            # previous speaker's, and a pronoun after it means that person.
+            subject = None if frames else opening_subject(masked(sentence.text))
             for position, text in passages(sentence.text):
-                keys = words(text)
-                if len(keys) < MIN_WORDS:
+                keys = quote_words(text)
+                if len(keys) < MIN_WORDS or _names_a_work(sentence.text, position, text):
                     continue
-                credit = _credit(frames, position, last_named) if frames else last_credit
+                if frames:
+                    credit = _credit(frames, position, last_named)
+                else:
+                    credit = (subject[1] or subject[0]) if subject else last_credit
                 found.append(Passage(article.id, sentence.id, text, keys, credit))
-            for item in frames:
-                if item.speaker:
-                    last_named = item.speaker
+            last_named = _last_named(frames, subject, last_named)
             if frames:
                 last_credit = _credit(frames, len(sentence.text), last_named)
+            elif subject:
+                last_credit = subject[1] or subject[0]
     return found
+
+
+def _last_named(
+    frames: Sequence[Attribution], subject: tuple[str, str | None] | None, previous: str | None
+) -> str | None:
+    """The person "he" or "she" refers to after a sentence: its last named speaker or subject."""
+    named = [item.speaker for item in frames if item.speaker]
+    if named:
+        return named[-1]
+    return subject[1] if subject and subject[1] else previous
+
+
+_SMALL_WORDS = frozenset("a an and at by for in of on or the to with".split())
+_BEFORE_A_TITLE = re.compile(r"(?:['\u2019]s?|\bthe)\s*[\"\u201c]?$", re.IGNORECASE)
+
+
+def _names_a_work(sentence: str, position: int, passage: str) -> bool:
+    """Whether a quoted passage is the title of a programme, a publication or an operation rather
+    than words somebody said: every word capitalised but the small ones, and a possessive or
+    "the" just before it ("on the network's “Morning Report”", "the “Clean Rivers” plan")."""
+    found = passage.split()
+    if not found or len(found) > 6:
+        return False
+    if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in found if w[:1].isalpha()):
+        return False
+    return bool(_BEFORE_A_TITLE.search(sentence, 0, position))
 
 
 def _tokens(sequence: Sequence[str]) -> list[tuple[str, int]]:
@@ -257,6 +298,15 @@ def _status(quote: Passage, version: Passage) -> Status:
     return "altered"
 
 
+_INITIALISM = re.compile(r"(?:\w\.)+\w")
+
+
+def quote_words(text: str) -> tuple[str, ...]:
+    """A quotation's words as compared: an initialism with or without its full stops is one word
+    ("F.B.I." and "FBI"), since that is the outlet's house style, not the speaker's words."""
+    return tuple(key.replace(".", "") if _INITIALISM.fullmatch(key) else key for key in words(text))
+
+
 def _content(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1 and not w.isdigit()}
 
@@ -311,9 +361,8 @@ def _speakers_of(article: Article) -> dict[str, str | None]:
     for sentence in article.sentences:
         frames = attributions(sentence.text)
         credited[sentence.id] = _credit(frames, 0, last_named) if frames else None
-        for item in frames:
-            if item.speaker:
-                last_named = item.speaker
+        subject = None if frames else opening_subject(masked(sentence.text))
+        last_named = _last_named(frames, subject, last_named)
     return credited
 
 

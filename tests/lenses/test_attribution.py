@@ -134,21 +134,21 @@ def test_the_data_writes_only_what_was_found(make_article: MakeArticle) -> None:
     article = make_article(
         "a",
         [
-            "Officials said the road would reopen.",
+            "Ana Ruiz said the road would reopen.",
             "Traffic resumed at noon.",
-            "The road allegedly flooded twice, the mayor claimed.",
+            "The road allegedly flooded twice, and the mayor claimed it was safe.",
         ],
     )
     data = analyse([article])
     assert data["sentences"] == {
-        "a-s1": {"attributions": [{"source": "Officials", "verb": "said"}]},
+        "a-s1": {"attributions": [{"source": "Ana Ruiz", "verb": "said"}]},
         "a-s3": {
             "attributions": [{"source": "the mayor", "speaker": None, "verb": "claimed", "loaded": True}],
             "hedges": [{"marker": "allegedly", "kind": "distancing", "phrase": "allegedly flooded twice"}],
         },
     }
     said, claimed = data["sentences"]["a-s1"]["attributions"][0], data["sentences"]["a-s3"]["attributions"][0]
-    assert row_speaker(said) == "Officials"
+    assert row_speaker(said) == "Ana Ruiz"
     assert row_speaker(claimed) is None
     assert sentence_frames(data, "a-s2") == ([], [])
 
@@ -208,3 +208,81 @@ def test_a_hedge_in_reported_speech_is_the_speakers() -> None:
     # Missing evidence describes the telling: the outlet's, wherever it stands.
     told = frame("Kirby told reporters the systems failed, without providing evidence.")
     assert [h.kind for h in told.hedges] == ["no evidence"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two of the divers possibly have a lung infection, the doctor said.",
+        "The systems apparently failed, Kirby told reporters on Tuesday.",
+    ],
+)
+def test_a_hedge_before_a_closing_attribution_is_the_speakers(sentence: str) -> None:
+    assert frame(sentence).hedges == ()
+
+
+def test_a_hedge_before_an_attribution_that_opens_a_clause_is_the_outlets() -> None:
+    found = frame("The plant apparently failed, and Kirby said repairs would follow.")
+    assert [h.marker for h in found.hedges] == ["apparently"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "source", "speaker"),
+    [
+        # A time phrase between the subject and the verb is not the source.
+        (
+            "Governor Ana Ruiz on Monday said the bridge would reopen.",
+            "said",
+            "Governor Ana Ruiz",
+            "Ana Ruiz",
+        ),
+        ("Officials last week said the bridge would reopen.", "said", "Officials", None),
+        # Appositions in a row: the speaker is the name before them.
+        (
+            "Sen. Ann Lee, D-Ore., the panel's chair, said the bill would pass.",
+            "said",
+            "Sen. Ann Lee",
+            "Ann Lee",
+        ),
+        (
+            "Ana Ruiz, an aunt of the rescued pilot, Tom Ruiz, said she was relieved.",
+            "said",
+            "Ana Ruiz",
+            "Ana Ruiz",
+        ),
+        # What follows "of" says where or what the person is.
+        (
+            "Sen. Mark Bell of Oregon said the bill would pass.",
+            "said",
+            "Sen. Mark Bell of Oregon",
+            "Mark Bell",
+        ),
+        ("The Secretary of State said the talks would resume.", "said", "The Secretary of State", None),
+        ("Mayor Tom Reyes tweeted that the vote was rigged.", "tweeted", "Mayor Tom Reyes", "Tom Reyes"),
+    ],
+)
+def test_who_stands_before_the_verb(sentence: str, verb: str, source: str, speaker: str | None) -> None:
+    found = attributions(sentence)
+    assert [(a.verb, a.source, a.speaker) for a in found] == [(verb, source, speaker)]
+
+
+def test_a_participle_after_an_object_is_the_subjects() -> None:
+    found = attributions(
+        "Mayor Tom Reyes on Friday called the audit of former treasurer Lena Park \u201cdeeply flawed,\u201d"
+        " claiming it ignored the records."
+    )
+    assert [(a.verb, a.speaker) for a in found] == [("called", "Tom Reyes"), ("claimed", "Tom Reyes")]
+
+
+def test_a_participle_after_a_conjunction_is_the_subjects() -> None:
+    found = attributions(
+        "\u201cThe vote was rigged,\u201d Reyes said, before again claiming that ballots were lost."
+    )
+    assert [(a.verb, a.speaker) for a in found] == [("said", "Reyes"), ("claimed", "Reyes")]
+
+
+def test_a_participle_without_an_earlier_attribution_takes_the_opening_subject() -> None:
+    found = attributions(
+        "The mayor criticised the audit of treasurer Lena Park, saying it ignored the records."
+    )
+    assert [(a.verb, a.source, a.speaker) for a in found] == [("said", "The mayor", None)]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from conftest import MakeArticle
 
-from digest.lenses.quotes import SAME_QUOTE, CarrierData, Data, analyse, in_order_share
+from digest.lenses.quotes import SAME_QUOTE, CarrierData, Data, analyse, collect, in_order_share
 
 QUOTE = "The bridge is safe for cars but not for lorries until the spring"
 
@@ -154,3 +154,33 @@ def test_a_chain_of_close_versions_does_not_join_two_different_quotations(make_a
     ]
     data = analyse(articles)
     assert all(c["status"] != "altered" for q in data["quotes"] for c in q["carriers"])
+
+
+def test_titles_of_programmes_and_plans_are_not_quotations(make_article: MakeArticle) -> None:
+    sentence = (
+        "Lee said on the network\u2019s \u201cMorning Report\u201d that the \u201cClean Rivers\u201d plan was"
+        " \u201cdead on arrival in the senate.\u201d"
+    )
+    found = collect([make_article("a", [sentence])])
+    assert [p.text for p in found] == ["dead on arrival in the senate."]
+
+
+def test_a_named_subject_takes_over_from_the_last_speaker(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a",
+        [
+            "\u201cWe will rebuild every house,\u201d Mayor Tom Reyes said.",
+            "Governor Ana Ruiz also praised the \u201cquiet courage of the crews\u201d on Sunday.",
+            "\u201cThey never stopped,\u201d she said.",
+        ],
+    )
+    assert [p.speaker for p in collect([article])] == ["Tom Reyes", "Ana Ruiz", "Ana Ruiz"]
+
+
+def test_an_initialism_with_or_without_full_stops_is_the_same_quotation(make_article: MakeArticle) -> None:
+    articles = [
+        make_article("a", ["\u201cThe F.B.I. has the whole file and will act on it,\u201d Reyes said."]),
+        make_article("b", ["\u201cThe FBI has the whole file and will act on it,\u201d Reyes said."]),
+    ]
+    carriers = _carriers(analyse(articles))
+    assert {k: v["status"] for k, v in carriers.items()} == {"a": "verbatim", "b": "verbatim"}
