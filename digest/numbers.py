@@ -89,6 +89,10 @@ QUALIFIERS = (
     "upwards of",
     "only",
     "just",
+    "barely",
+    "a little over",
+    "a little more than",
+    "little more than",
 )
 _WORD_NUMBER = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 _NUMBER = re.compile(
@@ -137,6 +141,9 @@ class Figure:
     """Comparable form: "30%", "2400", "dozens"."""
     qualifier: str | None
     is_year: bool
+    date: str | None = None
+    """For a day of a month, the date ("February 28") under which two spellings of it meet; its
+    ``canonical`` is the day alone, which is what alignment has always compared."""
 
 
 def _word_value(phrase: str) -> int | None:
@@ -218,6 +225,42 @@ _CLOCK = re.compile(
 are figures (the minutes of "2:40" would otherwise meet "40 years")."""
 
 
+_MONTHS = {
+    "jan": "January",
+    "feb": "February",
+    "mar": "March",
+    "apr": "April",
+    "may": "May",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
+}
+_MONTH = (
+    r"(?P<{0}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE = re.compile(
+    r"(?<![\w.])(?:" + _MONTH.format("month") + r"\.?\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+    r"|(?P<day2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format("month2") + r")(?![\w])"
+)
+"""A day of a month ("Feb. 28", "28 February", "the 3rd of May"): a date, not a count, so the
+figures lens does not set "28" beside "28 people"; two ways of writing one date meet as
+"February 28"."""
+
+
+def _dates(text: str) -> list[Figure]:
+    found = []
+    for match in _DATE.finditer(text):
+        month = _MONTHS[(match.group("month") or match.group("month2"))[:3].lower()]
+        day = match.group("day") or match.group("day2")
+        found.append(Figure(match.group(0), match.start(), match.end(), day, None, False, f"{month} {day}"))
+    return found
+
+
 @lru_cache(maxsize=16384)
 def figures(text: str) -> tuple[Figure, ...]:
     """Every figure in ``text``, left to right; times of day are not figures.
@@ -225,8 +268,10 @@ def figures(text: str) -> tuple[Figure, ...]:
     The alignment and the figures lens both read a sentence's figures; the answer depends on the
     text alone and is immutable, so it is computed once."""
     shares = _ratios(text)
-    found: list[Figure] = list(shares)
+    dates = _dates(text)
+    found: list[Figure] = [*shares, *dates]
     clocks = [(match.start(), match.end()) for match in _CLOCK.finditer(text)]
+    clocks += [(date.start, date.end) for date in dates]
     for match in _NUMBER.finditer(text):
         if any(share.start <= match.start() < share.end for share in shares):
             continue

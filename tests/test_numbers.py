@@ -93,3 +93,22 @@ def test_a_qualifier_before_a_currency_sign_counts() -> None:
         assert (found.canonical, found.qualifier) == ("310000000", "roughly"), text
     (plain,) = figures("It cost \u00a35m.")
     assert plain.qualifier is None
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("Her last day will be Feb. 28.", "February 28"),
+        ("The end date of her tenure is February 28, 2025.", "February 28"),
+        ("The vote on 3 May was close.", "May 3"),
+        ("It was signed on Sept. 11 in the capital.", "September 11"),
+    ],
+)
+def test_a_day_of_a_month_is_a_date_not_a_count(text: str, canonical: str) -> None:
+    assert [f.date for f in figures(text) if not f.is_year] == [canonical]
+
+
+def test_barely_qualifies_a_figure() -> None:
+    assert [(f.canonical, f.qualifier) for f in figures("She left after barely six months.")] == [
+        ("6", "barely")
+    ]

@@ -85,7 +85,7 @@ def compare(sentences: Sequence[Sentence], outlets: Sequence[str]) -> list[Figur
     for sentence in sentences:
         for figure in figures(sentence.text):
             if not figure.is_year:
-                by_value.setdefault(figure.canonical, []).append(_mention(sentence, figure))
+                by_value.setdefault(figure.date or figure.canonical, []).append(_mention(sentence, figure))
     rows: list[FigureData] = []
     for value, mentions in by_value.items():
         qualifiers = sorted({m["qualifier"] or "exact" for m in mentions})

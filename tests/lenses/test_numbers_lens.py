@@ -60,3 +60,12 @@ def test_claims_and_story_level(make_article: MakeArticle) -> None:
     # Story level: larger figures only; the small count "two" is left out.
     assert [r["value"] for r in data["story"]] == ["30%", "45"]
     assert data["story"][1]["qualifiers"] == ["exact", "some"]
+
+
+def test_a_date_is_compared_as_a_date_not_beside_a_count(make_article: MakeArticle) -> None:
+    a = make_article("a", ["Her last day in office will be Feb. 28, and 28 aides will leave with her."])
+    b = make_article("b", ["She leaves office on February 28."])
+    rows = {row["value"]: row for row in compare([*a.sentences, *b.sentences], ["a", "b"])}
+    assert sorted(rows) == ["28", "February 28"]
+    assert [m["text"] for m in rows["February 28"]["mentions"]] == ["Feb. 28", "February 28"]
+    assert rows["28"]["missing"] == ["b"]
