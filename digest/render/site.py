@@ -46,9 +46,12 @@ def reading_page() -> str:
 
 def story_pages(story: Story) -> list[Page]:
     """Every page of one story, finished; independent of other stories."""
+    sections = story_page.difference_sections(story)
     pages = [
-        _finished(story_page.render(story), story.meta.title, "story"),
-        _finished(story_page.render_differences(story), story_page.differences_title(story), "differences"),
+        _finished(story_page.render(story, sections), story.meta.title, "story"),
+        _finished(
+            story_page.render_differences(story, sections), story_page.differences_title(story), "differences"
+        ),
     ]
     grouped = coverage.facts(story.claims)
     for position, view in enumerate(story.claims):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from digest.lenses import coverage
 from digest.model import Story
 from digest.render import lens_sections, paths, templates, times
@@ -49,8 +51,43 @@ def counts_sentence(story: Story) -> str:
     )
 
 
-def render(story: Story) -> tuple[str, str]:
-    """(path, HTML) of the story page."""
+TOPICS = (
+    "blind spots",
+    "quotations and who alters them",
+    "attribution and hedges",
+    "figures",
+    "spellings of names",
+    "text reuse between the articles",
+)
+"""What each section of the differences page is about, in the order of `difference_sections`."""
+
+
+def difference_sections(story: Story) -> list[tuple[str, str]]:
+    """(topic, HTML) of each section the story's differences page has; a lens with nothing to
+    show has no section, and the story page names only the sections there are."""
+    here = paths.differences(story.meta.id)
+    sections = [
+        lens_sections.story_coverage(story, here),
+        lens_sections.story_quotes(story, here),
+        lens_sections.story_attribution(story, here),
+        lens_sections.story_numbers(story, here),
+        lens_sections.story_names(story, here),
+        lens_sections.story_reuse(story),
+    ]
+    return [(topic, section) for topic, section in zip(TOPICS, sections, strict=True) if section]
+
+
+def _differences_line(topics: Sequence[str]) -> str:
+    if not topics:
+        return "nothing to compare in this story."
+    listed = topics[0] if len(topics) == 1 else f"{', '.join(topics[:-1])} and {topics[-1]}"
+    return f"{listed}."
+
+
+def render(story: Story, sections: Sequence[tuple[str, str]] | None = None) -> tuple[str, str]:
+    """(path, HTML) of the story page; ``sections`` as `difference_sections` gives them, if known."""
+    if sections is None:
+        sections = difference_sections(story)
     here = paths.story(story.meta.id)
     story_id = story.meta.id
     date = f"{inert(story.meta.date)} \u00b7 " if story.meta.date else ""
@@ -64,6 +101,7 @@ def render(story: Story) -> tuple[str, str]:
         title=templates.markup(inert(story.meta.title)),
         meta=templates.markup(meta),
         differences=relative(here, paths.differences(story_id)),
+        differences_line=_differences_line([topic for topic, _ in sections]),
         headlines=templates.markup(_headlines(story, here)),
         coverage=templates.markup(_matrix(story, here)),
         outlets=templates.markup(_outlets(story, here)),
@@ -73,19 +111,13 @@ def render(story: Story) -> tuple[str, str]:
     return here, page
 
 
-def render_differences(story: Story) -> tuple[str, str]:
+def render_differences(story: Story, sections: Sequence[tuple[str, str]] | None = None) -> tuple[str, str]:
     """The lens page of a story. It is a page of its own so that neither it nor the story page
     grows past a readable size: each scales with one dimension of the story, not with both."""
     here = paths.differences(story.meta.id)
-    sections = [
-        lens_sections.story_coverage(story, here),
-        lens_sections.story_quotes(story, here),
-        lens_sections.story_attribution(story, here),
-        lens_sections.story_numbers(story, here),
-        lens_sections.story_names(story, here),
-        lens_sections.story_reuse(story),
-    ]
-    present = [section for section in sections if section]
+    if sections is None:
+        sections = difference_sections(story)
+    present = [section for _, section in sections]
     page = templates.render(
         "differences.html",
         story_title=templates.markup(inert(story.meta.title)),

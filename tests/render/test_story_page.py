@@ -82,3 +82,19 @@ def test_counts_speak_of_facts_and_say_whether_some_includes_all(stories: list[S
         assert line, page
         assert "by some but not all: " in line.group(0) and "by one outlet only: " in line.group(0)
         assert "claim" not in line.group(0).lower()
+
+
+def test_the_differences_line_names_only_the_sections_the_page_has(stories: list[Story]) -> None:
+    for story in stories:
+        _, page = story_page.render(story)
+        _, differences = story_page.render_differences(story)
+        line = page.split('<div class="px-differences-link"', 1)[1].split("</div>", 1)[0]
+        headings = {
+            "blind spots": "What each outlet alone reports",
+            "quotations and who alters them": "<h2>Quotations",
+            "attribution and hedges": "<h2>Attribution",
+            "spellings of names": "<h2>Spellings of names",
+            "text reuse between the articles": "<h2>Text reuse",
+        }
+        for topic, heading in headings.items():
+            assert (topic in line) == (heading in differences), (story.meta.id, topic)
