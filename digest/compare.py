@@ -8,6 +8,7 @@ characters of both sides.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -84,9 +85,23 @@ def phrasing(reference: Sentence, sentence: Sentence) -> Phrasing:
     return Phrasing(sentence.id, round(similarity, 4), ops, similarity >= DIFFABLE_SIMILARITY)
 
 
+_LINK_WORD = re.compile(
+    r"^(?:(?:But|And|Also)\s+|(?:However|Meanwhile|Still|Instead|Moreover|Furthermore|Separately|"
+    r"In addition|At the same time),\s+)(?=[A-Za-z\u201c\"])"
+)
+"""A word that ties a sentence to the one before it in its article ("But", "Meanwhile,"): a
+claim's title stands alone, so it leaves the word out."""
+
+
 def summary(reference: Sentence, limit: int = 160) -> str:
-    """The fact in one line: the reference phrasing, shortened at a word boundary."""
-    return shortened(reference.text, limit)
+    """The fact in one line: the reference phrasing without a word linking it to the sentence
+    before, shortened at a word boundary."""
+    text = reference.text
+    link_word = _LINK_WORD.match(text)
+    if link_word:
+        rest = text[link_word.end() :]
+        text = rest[:1].upper() + rest[1:]
+    return shortened(text, limit)
 
 
 def view(claim: Claim, articles: Sequence[Article]) -> ClaimView:

@@ -90,3 +90,20 @@ def test_summary_shortens_at_a_word_boundary() -> None:
     assert len(text) <= 51 and text.endswith("\u2026") and not text[:-1].endswith(" ")
     short = Sentence("a-s2", "a", 2, 0, "A short  sentence.")
     assert summary(short) == "A short sentence."
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "But on Thursday the council voted to close the bridge.",
+            "On Thursday the council voted to close the bridge.",
+        ),
+        ("Meanwhile, crews cleared the road.", "Crews cleared the road."),
+        ("Also on Friday, the port reopened.", "On Friday, the port reopened."),
+        ("Butterflies returned to the park.", "Butterflies returned to the park."),
+        ("Still waters ran under the bridge.", "Still waters ran under the bridge."),
+    ],
+)
+def test_a_title_leaves_out_a_word_linking_it_to_the_sentence_before(text: str, title: str) -> None:
+    assert summary(Sentence("a-s1", "a", 0, 0, text)) == title
