@@ -41,9 +41,9 @@ _VERBS: tuple[tuple[str, str, bool], ...] = (
     ),
     (r"(?:say|says|said|saying)", "said", False),
     (r"(?:tells|told)", "told", False),
-    (r"(?:claims|claimed|claiming)", "claimed", True),
-    (r"(?:insists|insisted|insisting)", "insisted", True),
-    (r"(?:alleges|alleged|alleging)", "alleged", True),
+    (r"(?:claim|claims|claimed|claiming)", "claimed", True),
+    (r"(?:insist|insists|insisted|insisting)", "insisted", True),
+    (r"(?:allege|alleges|alleged|alleging)", "alleged", True),
     (r"(?:elaborates|elaborated|elaborating)", "elaborated", False),
     (r"(?:adds|added|adding)", "added", False),
     (r"(?:notes|noted|noting)", "noted", False),
@@ -52,16 +52,16 @@ _VERBS: tuple[tuple[str, str, bool], ...] = (
     (r"(?:announces|announced|announcing)", "announced", False),
     (r"(?:writes|wrote|writing)", "wrote", False),
     (r"(?:tweets|tweeted|tweeting)", "tweeted", False),
-    (r"(?:argues|argued|arguing)", "argued", True),
+    (r"(?:argue|argues|argued|arguing)", "argued", True),
     (r"(?:warns|warned|warning)", "warned", False),
     (r"(?:confirms|confirmed|confirming)", "confirmed", False),
     (r"(?:acknowledges|acknowledged|acknowledging|admits|admitted|admitting)", "acknowledged", False),
-    (r"(?:maintains|maintained|maintaining|asserts|asserted|asserting)", "maintained", True),
+    (r"(?:maintain|maintains|maintained|maintaining|assert|asserts|asserted|asserting)", "maintained", True),
     (r"(?:reports|reported|reporting)", "reported", False),
     (r"(?:reveals|revealed|revealing)", "revealed", False),
     (r"(?:believe|believes|believed)", "believe", False),
     (r"(?:accuses|accused|accusing)", "accused", False),
-    (r"(?:denies|denied|denying)", "denied", False),
+    (r"(?:deny|denies|denied|denying)", "denied", False),
     (r"(?:calls|called|calling)", "called", False),
     (r"(?:describes|described|describing)", "described", False),
 )
@@ -611,6 +611,9 @@ class AttributionData(_AttributionFields, total=False):
     """Left out when it is the source itself (see `row_speaker`)."""
     loaded: bool
     """Left out when false."""
+    continued: bool
+    """True for a sentence that is all quotation, continuing the one before it: the attribution is
+    that sentence's ("…," Lee wrote. "…"). Left out when false."""
 
 
 class HedgeData(TypedDict):
@@ -660,6 +663,11 @@ def sentence_frames(data: Data, sentence_id: str) -> tuple[list[AttributionData]
     return entry.get("attributions", []), entry.get("hedges", [])
 
 
+def _all_quoted(text: str) -> bool:
+    """Whether every word of a sentence is inside quotation marks."""
+    return bool(text.strip()) and not re.search(r"[^\W\d_]", masked(text))
+
+
 def analyse(articles: Sequence[Article]) -> Data:
     """Frames of every sentence and a summary per outlet (the whole articles, not only claims)."""
     sentences: dict[str, SentenceData] = {}
@@ -669,6 +677,7 @@ def analyse(articles: Sequence[Article]) -> Data:
         hedged_rows: list[HedgedSentence] = []
         attributed = hedged = 0
         last_speaker: str | None = None
+        previous: list[AttributionData] = []
         for sentence in article.sentences:
             found = frame(sentence.text)
             rows: list[AttributionData] = []
@@ -683,9 +692,13 @@ def analyse(articles: Sequence[Article]) -> Data:
                 verbs[item.verb] += 1
                 if item.speaker:
                     last_speaker = item.speaker
+            if not rows and previous and _all_quoted(sentence.text):
+                # A quotation running on from the sentence before is still that speaker's.
+                rows.append({**previous[-1], "continued": True})
             if not any(item.speaker for item in found.attributions):
                 # "Paul Anker resigned on Friday. He said …": the person a sentence is about.
                 last_speaker = named_subject(sentence.text) or last_speaker
+            previous = rows
             hedge_rows: list[HedgeData] = [
                 {"marker": h.marker, "kind": h.kind, "phrase": h.phrase} for h in found.hedges
             ]

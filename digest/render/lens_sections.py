@@ -124,7 +124,8 @@ def badges(story: Story, sentence_id: str) -> str:
         kind = "loaded" if item.get("loaded") else "source"
         # "said: he" tells a reader nothing: the name the article gave is shown instead.
         name = attribution.credited_name(item["source"], attribution.row_speaker(item))
-        parts.append(_badge(kind, f"{item['verb']}: {name}"))
+        continued = " (quotation continued)" if item.get("continued") else ""
+        parts.append(_badge(kind, f"{item['verb']}: {name}{continued}"))
     for hedge in hedges:
         parts.append(_badge("hedge", f"{hedge['marker']} ({hedge['kind']})"))
     if not found:

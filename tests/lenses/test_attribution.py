@@ -286,3 +286,27 @@ def test_a_participle_without_an_earlier_attribution_takes_the_opening_subject()
         "The mayor criticised the audit of treasurer Lena Park, saying it ignored the records."
     )
     assert [(a.verb, a.source, a.speaker) for a in found] == [("said", "The mayor", None)]
+
+
+def test_a_sentence_all_quotation_continues_the_attribution_before_it(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a",
+        [
+            "\u201cThe bridge will stay shut,\u201d Mayor Tom Reyes wrote.",
+            "\u201cWe owe the drivers an honest date for its opening.\u201d",
+            "\u201cNobody knows the date.\u201d",
+            "Traffic was light.",
+            "\u201cIt is a disgrace.\u201d",
+        ],
+    )
+    rows = {sid: entry.get("attributions") for sid, entry in analyse([article])["sentences"].items()}
+    assert rows == {
+        "a-s1": [{"source": "Mayor Tom Reyes", "speaker": "Tom Reyes", "verb": "wrote"}],
+        "a-s2": [{"source": "Mayor Tom Reyes", "speaker": "Tom Reyes", "verb": "wrote", "continued": True}],
+        "a-s3": [{"source": "Mayor Tom Reyes", "speaker": "Tom Reyes", "verb": "wrote", "continued": True}],
+    }
+
+
+def test_a_plural_subject_claims() -> None:
+    found = attributions("Reyes and his lawyer, Ana Ruiz, now claim that the mayor knew.")
+    assert [(a.verb, a.source, a.speaker) for a in found] == [("claimed", "lawyer", "Ana Ruiz")]
