@@ -29,7 +29,7 @@ from pathlib import Path
 
 from digest.model import StoryMeta
 from digest.render import paths, templates
-from digest.render.markup import front_matter, plural
+from digest.render.markup import front_matter, inert, plural
 
 PATH = "search.md"
 TITLE = "Search"
@@ -117,7 +117,8 @@ def markdown(found: Sequence[SearchPart]) -> str:
     return front_matter(TITLE) + templates.render(
         "search.html",
         bundle=f"../{newest_first[0].folder}",
-        parts=[(f"../{part.folder}", part.label) for part in newest_first],
+        # A part's label holds story dates, which are input: inert, like every input text of a page.
+        parts=[(f"../{part.folder}", templates.markup(inert(part.label))) for part in newest_first],
         stories=plural(sum(len(part.stories) for part in found), "story", "stories"),
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,7 @@ def test_the_newest_part_also_indexes_the_pages_outside_the_story_folders(tmp_pa
 
 def test_the_search_page_offers_the_parts_newest_first_and_all_of_them() -> None:
     page = search_page.markdown(parts(STORIES, size=2))
-    options = [line for line in page.splitlines() if line.startswith("<option")]
+    options = [html.unescape(line) for line in page.splitlines() if line.startswith("<option")]
     assert options == [
         '<option value="../pagefind/3/">2026-11-28 (1 story)</option>',
         '<option value="../pagefind/2/">2026-01-05 to 2026-03-01 (2 stories)</option>',
@@ -89,3 +90,12 @@ def test_a_part_with_nothing_to_index_indexes_the_story_list(tmp_path: Path) -> 
     for folder in ("assets", "search", "pagefind"):
         (tmp_path / folder).mkdir()
     assert part_glob(tmp_path, SearchPart(1, (), None, None)) == "index.html"
+
+
+def test_a_dates_text_reaches_the_part_chooser_inert() -> None:
+    hostile = [_meta("x", "2025-03-15 {{ config }} *loud* [a](b) \u202eRLO"), _meta("y", "2026-01-01")]
+    page = search_page.markdown(parts(hostile, size=1))
+    option = next(line for line in page.splitlines() if line.startswith('<option value="../pagefind/1/"'))
+    for raw in ("{{", "*loud*", "[a](b)", "\u202e"):
+        assert raw not in option
+    assert "[U+202E]RLO" in html.unescape(option)
