@@ -18,7 +18,7 @@ from datetime import date, datetime, timezone
 from digest.model import Story
 from digest.render import paths
 from digest.render.home import newest_first
-from digest.render.markup import plural
+from digest.render.markup import plural, shown_controls
 from digest.render.story_page import counts
 from digest.render.times import parsed
 
@@ -31,7 +31,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _text(value: str) -> str:
-    return _NOT_XML.sub("\ufffd", value)
+    return _NOT_XML.sub("\ufffd", shown_controls(value))
 
 
 def timestamp(value: str | None) -> str | None:

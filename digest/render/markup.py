@@ -43,6 +43,15 @@ def _visible(ch: str) -> str:
     return f"[U+{ord(ch):04X}]".translate(_ESCAPED)
 
 
+def shown_controls(text: str) -> str:
+    """Plain text (for a feed, not a page) with each bidi control shown as its label ``[U+202E]``:
+    a control reverses the text around it wherever the text is displayed, so it is shown as a
+    label everywhere the pages show one."""
+    if text.isprintable():
+        return text
+    return "".join(f"[U+{ord(ch):04X}]" if ch in _BIDI_CONTROLS else ch for ch in text)
+
+
 def _plain(ch: str) -> str:
     if ch in _BIDI_CONTROLS:
         return _visible(ch)

@@ -75,6 +75,14 @@ def test_untrusted_text_is_escaped_and_invalid_characters_replaced(stories: list
     assert entry["title"] == 'Spill <script>alert(1)</script> & "quotes" ]]> \ufffd\ufffd end'
 
 
+def test_bidi_controls_show_as_labels_as_on_the_pages(stories: list[Story]) -> None:
+    title = "Spill \u202eevil\u202c \u2067x\u2069"
+    hostile = dataclasses.replace(stories[0], meta=dataclasses.replace(stories[0].meta, title=title))
+    text = feed.render([hostile])
+    assert not any(ch in text for ch in "\u202e\u202c\u2067\u2069")
+    assert _entries(_parse(text))[0]["title"] == "Spill [U+202E]evil[U+202C] [U+2067]x[U+2069]"
+
+
 def test_undated_stories_come_last_with_a_fixed_date(stories: list[Story]) -> None:
     undated = Story(StoryMeta("zz-undated", "Undated story", None), (), (), ())
     odd = Story(StoryMeta("aa-odd-date", "Oddly dated story", "sometime in spring"), (), (), ())
