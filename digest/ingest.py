@@ -346,10 +346,11 @@ def read_article(path: Path, entry: _Entry | None = None) -> tuple[RawArticle, t
         )
     else:
         parsed_html = read_html.parse(text)
-        front, headline, blocks, lost = (
+        front, headline, blocks, dropped, lost = (
             parsed_html.front,
             parsed_html.headline,
             parsed_html.blocks,
+            parsed_html.dropped,
             parsed_html.lost,
         )
     if not blocks:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from digest.errors import InputError, MissingExtra
-from digest.model import RawBlock
+from digest.model import RawBlock, Removal
 
 INSTALL_HINT = 'reading .html articles needs the optional extra: pip install "parallax-digest[html]"'
 DEEP_LIMIT = 2_048
@@ -34,6 +34,8 @@ class ParsedHtml:
     blocks: tuple[RawBlock, ...]
     lost: tuple[str, ...] = field(default=())
     """Why parts of the page are not in ``blocks``: input left out, to be reported."""
+    dropped: tuple[Removal, ...] = field(default=())
+    """Parts of the main text that are not sentences (data tables), listed with the removed parts."""
 
 
 def _too_deep(text: str, huge: bool) -> bool:
@@ -127,7 +129,10 @@ def _pieces(element: ElementTree.Element) -> list[tuple[str, bool]]:
     return pieces
 
 
-def _blocks(main: ElementTree.Element) -> list[RawBlock]:
+TABLE = "table: its cells are not sentences"
+
+
+def _blocks(main: ElementTree.Element, dropped: list[Removal]) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     loose: list[tuple[str, bool]] = [(main.text or "", False)]
 
@@ -148,7 +153,9 @@ def _blocks(main: ElementTree.Element) -> list[RawBlock]:
         else:
             flush()
             if tag == "table":
-                pass  # a data table is not sentences
+                # A data table is not sentences; it is listed with what was removed, not lost.
+                if _plain(element):
+                    dropped.append(Removal(_plain(element), TABLE))
             elif tag == "list":
                 blocks.extend(RawBlock("item", _plain(item)) for item in element if _plain(item))
             else:
@@ -170,7 +177,8 @@ def parse(text: str) -> ParsedHtml:
     except ElementTree.ParseError as error:
         raise InputError(f"the extracted text could not be read ({error})") from None
     main = document.find("main")
-    blocks = _blocks(main) if main is not None else []
+    dropped: list[Removal] = []
+    blocks = _blocks(main, dropped) if main is not None else []
     front: dict[str, str | None] = {
         "title": document.get("title"),
         "outlet": document.get("sitename"),
@@ -184,4 +192,4 @@ def parse(text: str) -> ParsedHtml:
         if not blocks:
             raise InputError("no article text could be found in this HTML page")
         headline, blocks = blocks[0].text, blocks[1:]
-    return ParsedHtml(front, headline, tuple(blocks), tuple(lost))
+    return ParsedHtml(front, headline, tuple(blocks), tuple(lost), tuple(dropped))

@@ -14,7 +14,7 @@ import yaml
 from digest.errors import InputError
 from digest.ingest import read_article, read_story
 from digest.normalize import normalize
-from digest.read_html import INSTALL_HINT, parse
+from digest.read_html import INSTALL_HINT, TABLE, parse
 from digest.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,11 +130,14 @@ def test_a_data_table_is_not_read_as_sentences() -> None:
         "<p>Turnout was higher than at the last survey, officials said.</p>"
         "</article></body></html>"
     )
-    texts = [block.text for block in parse(page).blocks]
+    parsed = parse(page)
+    texts = [block.text for block in parsed.blocks]
     assert texts == [
         "The council published the results of its survey on Monday, and most residents backed the plan.",
         "Turnout was higher than at the last survey, officials said.",
     ]
+    # Nothing is left out silently: the table is listed with what was removed, and why.
+    assert [(r.text, r.reason) for r in parsed.dropped] == [("Option Votes Yes 412", TABLE)]
 
 
 def test_a_line_break_inside_a_sentence_does_not_split_it() -> None:
