@@ -120,8 +120,13 @@ def _eval(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.as_dict(), indent=1, sort_keys=True))
     else:
-        print(format_report(result, texts if args.verbose else None))
+        print(_lines(format_report(result, texts if args.verbose else None)))
     return 0
+
+
+def _lines(report: str) -> str:
+    """A report quoting input text, each line safe to print (`printable`)."""
+    return "\n".join(printable(line) for line in report.splitlines())
 
 
 def _eval_all(args: argparse.Namespace) -> int:
@@ -150,11 +155,11 @@ def _eval_all(args: argparse.Namespace) -> int:
             continue
         results.append(result)
         if args.verbose and not args.json:
-            print(format_report(result, texts) + "\n")
+            print(_lines(format_report(result, texts)) + "\n")
     if args.json:
         print(json.dumps([r.as_dict() for r in results], indent=1, sort_keys=True))
     else:
-        print(format_table(results))
+        print(_lines(format_table(results)))
     return 2 if failed else 0
 
 
@@ -173,6 +178,12 @@ def _render(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         return _fail("render", "--workers must be 1 or more")
     stories = analyze_all(seeds, workers=args.workers or default_workers())
+    for story in stories:
+        # What the pages list as skipped or left out is said here too, as `mkdocs build` says it.
+        for problem in story.problems:
+            print(
+                printable(f"digest render: {story.meta.id}/{problem.file}: {problem.reason}"), file=sys.stderr
+            )
     site = build(stories, args.site_name)
     docs = out / "docs"
     try:

@@ -117,3 +117,12 @@ def test_paginated_story_list_builds_strictly_with_and_without_the_plugin(tmp_pa
         assert "Page 2 of 2" in second
         assert 'href="../.."' in second
         assert second.count("/stories/tiny-") == 1
+
+
+def test_render_says_what_it_left_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(TINY, seeds / "tiny-story")
+    (seeds / "tiny-story" / "broken.txt").write_bytes(b"\x00\x01\x02 not an article")
+    assert main(["render", "--seeds", str(seeds), "--out", str(tmp_path / "out"), "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "digest render: tiny-story/broken.txt: " in err, err
