@@ -404,13 +404,15 @@ def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Dat
                 )
                 continue
             reported = content.reported(quote, article.id)
-            if reported is None:
+            if reported is not None and article.id not in speakers:
+                speakers[article.id] = _speakers_of(by_id[article.id])
+            if reported is None or speakers[article.id][reported[0]] is None:
+                # Reported speech says who speaks ("Lee said the bridge …"): a sentence sharing the
+                # quotation's words but crediting nobody ("Lee praised the …") is not a version of it.
                 missing.append(article.id)
                 continue
             sentence_id, _ = reported
             ops, similarity = word_diff(quote.text, texts[sentence_id])
-            if article.id not in speakers:
-                speakers[article.id] = _speakers_of(by_id[article.id])
             carriers.append(
                 {
                     "article": article.id,

@@ -184,3 +184,14 @@ def test_an_initialism_with_or_without_full_stops_is_the_same_quotation(make_art
     ]
     carriers = _carriers(analyse(articles))
     assert {k: v["status"] for k, v in carriers.items()} == {"a": "verbatim", "b": "verbatim"}
+
+
+def test_a_sentence_crediting_nobody_is_not_reported_speech(make_article: MakeArticle) -> None:
+    quote = "We have cleared the flooded tunnels under Eastquay and the harbour road"
+    articles = [
+        make_article("a", [f"\u201c{quote},\u201d Mayor Tom Reyes said."]),
+        make_article("b", ["Reyes praised the crews that cleared the flooded tunnels under Eastquay."]),
+        make_article("c", ["Reyes said crews had cleared the flooded tunnels under Eastquay."]),
+    ]
+    carriers = _carriers(analyse(articles))
+    assert {k: v["status"] for k, v in carriers.items()} == {"a": "verbatim", "c": "reported"}
