@@ -9,6 +9,8 @@ stay clean).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from digest.lenses import coverage
 from digest.model import ClaimView, Phrasing, Story
 from digest.render import lens_sections, paths, templates
@@ -50,11 +52,14 @@ def render(story: Story, position: int, grouped: list[list[ClaimView]] | None = 
     reference = story.sentence(view.claim.reference)
     reference_name = _outlet(story, reference.article)
     phrasings = []
+    per_outlet = Counter(story.sentence(p.sentence).article for p in view.phrasings)
     for phrasing in reference_first(view):
         sentence = story.sentence(phrasing.sentence)
         article_path = paths.article(story.meta.id, sentence.article)
         source = link("in the article", relative(here, article_path) + f"#{sentence.id}")
         name = _outlet(story, sentence.article)
+        # An outlet stating the fact in two sentences is listed twice: say which sentence each is.
+        which = f", sentence {sentence.index}" if per_outlet[sentence.article] > 1 else ""
         if phrasing.sentence == view.claim.reference:
             role = " (reference phrasing)"
             body = f'<p class="px-sentence">{inert(sentence.text)}</p>'
@@ -62,9 +67,11 @@ def render(story: Story, position: int, grouped: list[list[ClaimView]] | None = 
             role = ""
             body = f'<p class="px-sentence">{diff_html(phrasing.ops)}</p>'
         else:
-            role = " (worded too differently for a word diff: side by side with the reference)"
+            role = " (worded too differently for a word diff: compare it with the reference phrasing)"
             body = _side_by_side(reference_name, inert(reference.text), name, inert(sentence.text))
-        label = f"{strong(name)}{role} \u00b7 {source}" + lens_sections.badges(story, phrasing.sentence)
+        label = f"{strong(name + which)}{role} \u00b7 {source}" + lens_sections.badges(
+            story, phrasing.sentence
+        )
         phrasings.append(
             templates.markup(f'<div class="px-phrasing">\n<p class="px-label">{label}</p>\n{body}\n</div>\n')
         )

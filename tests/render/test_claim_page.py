@@ -135,3 +135,20 @@ def test_a_fact_split_over_many_claims_lists_a_bounded_number_of_them(stories: l
     rest = len(others) - claim_page.SIBLINGS_SHOWN
     assert rest > 0
     assert f"And {rest} more claims of this fact." in page
+
+
+def test_an_outlet_with_two_sentences_in_a_claim_says_which_is_which(stories: list[Story]) -> None:
+    doubled = 0
+    for story in stories:
+        for position, view in enumerate(story.claims):
+            articles = [story.sentence(p.sentence).article for p in view.phrasings]
+            _, page = claim_page.render(story, position)
+            for p in view.phrasings:
+                sentence = story.sentence(p.sentence)
+                name = inert(story.article(sentence.article).source.outlet)
+                if articles.count(sentence.article) > 1:
+                    doubled += 1
+                    assert f"<strong>{name}, sentence {sentence.index}</strong>" in page
+                else:
+                    assert f"<strong>{name}</strong>" in page
+    assert doubled, "no claim of the test stories has two sentences of one outlet"
