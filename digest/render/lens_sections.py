@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
-from digest.compare import from_row
+from digest.compare import DIFFABLE_SIMILARITY, from_row
 from digest.lenses import attribution, coverage, names, numbers_lens, quotes, reuse
 from digest.model import ClaimView, DiffOp, Story
 from digest.render import paths
@@ -424,12 +424,14 @@ def story_coverage(story: Story, here: str) -> str:
         parts.append(
             f"<p>Each headline against the most typical one ({inert(reference.source.outlet)}\u2019s).</p>\n"
         )
+        # A headline with too few words in common for a readable diff is shown as written, as a
+        # claim page shows such a phrasing.
         lines = [
             [
                 _outlet(story, row["article"]),
-                inert(story.article(row["article"]).headline)
-                if row["article"] == headlines["reference"]
-                else diff_html(_ops(row["diff"])),
+                diff_html(_ops(row["diff"]))
+                if row["article"] != headlines["reference"] and row["similarity"] >= DIFFABLE_SIMILARITY
+                else inert(story.article(row["article"]).headline),
                 _percent(row["similarity"]),
             ]
             for row in headlines["rows"]

@@ -189,3 +189,23 @@ def test_the_related_claim_note_speaks_of_outlets_spared_only_when_there_are_som
     _, page = claim_page.render(story, 0)
     assert "The same fact is also aligned as another claim" in page
     assert "not counted as leaving it out" not in page
+
+
+def test_a_headline_too_different_for_a_diff_is_shown_as_written() -> None:
+    story = _story()
+    articles = (
+        story.articles[0],
+        build_article(
+            "b", ["Roughly 300 residents left."], outlet="Courier", headline="Levee holds overnight"
+        ),
+        build_article(
+            "c", ["About 300 residents left."], outlet="Gazette", headline="Residents flee rising river water"
+        ),
+    )
+    claims = (view(Claim("residents", ("a-s2", "b-s1", "c-s1"), "a-s2"), articles),)
+    story = Story(story.meta, articles, claims, (), apply(articles, claims))
+    section = lens_sections.story_coverage(story, "stories/flood/differences/")
+    headlines = section.split("<h3>Headlines compared</h3>", 1)[1]
+    row = headlines.split("Gazette", 1)[1].split("</tr>", 1)[0]
+    assert "Residents flee rising river water" in html.unescape(row)
+    assert "px-del" not in row and "px-ins" not in row
