@@ -49,12 +49,13 @@ QUOTE_LIMIT = 8
 """Quotations listed on a story's lens page; each carries a table of every outlet, so fewer."""
 
 
-def _more(count: int, what: str) -> str:
+def _more(count: int, what: str, where: str = "the claim pages") -> str:
+    """The line under a capped list; ``where`` names pages that hold every item left out."""
     if count <= 0:
         return ""
     return (
         f"<p>{plural(count, 'more ' + what, 'more ' + what + 's')} not listed here: "
-        "see the claim pages and the story's JSON data.</p>\n"
+        f"see {where} and the story's JSON data.</p>\n"
     )
 
 
@@ -264,10 +265,12 @@ def story_quotes(story: Story, here: str) -> str:
         "who trims or changes it, who gives it only in reported speech, and whom each outlet credits. "
         "Open a quotation to see every outlet's wording.</p>\n",
     ]
-    # The passages most outlets carry come first; ties keep the lens's reading order.
-    ranked = sorted(data["quotes"], key=lambda quote: -len(quote["carriers"]))
+    # The passages most outlets carry come first, then the longer ones (a few quoted words are
+    # often a title or a phrase); ties keep the lens's reading order.
+    ranked = sorted(data["quotes"], key=lambda quote: (-len(quote["carriers"]), -len(quote["text"].split())))
     parts.extend(_quote_rows(story, here, quote, folded=True) for quote in ranked[:QUOTE_LIMIT])
-    parts.append(_more(len(ranked) - QUOTE_LIMIT, "quotation"))
+    # A quotation one outlet alone carries is on no claim page, but always on its article's page.
+    parts.append(_more(len(ranked) - QUOTE_LIMIT, "quotation", "the article pages"))
     return "".join(parts)
 
 
@@ -312,7 +315,7 @@ def story_attribution(story: Story, here: str) -> str:
             for h in shown
         )
         title = f"Hedges and distancing: {inert(article.source.outlet)} ({len(hedges)})"
-        parts.append(fold(title, items + _more(len(hedges) - len(shown), "hedge")))
+        parts.append(fold(title, items + _more(len(hedges) - len(shown), "hedge", "the article pages")))
     return "".join(parts)
 
 
@@ -351,7 +354,7 @@ def story_numbers(story: Story, here: str) -> str:
         if len(amounts) > FIRST_SHOWN:
             rest = stacked_table(header, amounts[FIRST_SHOWN:])
             parts.append(fold(f"Show {plural(len(amounts) - FIRST_SHOWN, 'more amount')}", rest))
-        parts.append(_more(len(rows) - STORY_LIST_LIMIT, "amount"))
+        parts.append(_more(len(rows) - STORY_LIST_LIMIT, "amount", "the article pages"))
     return "".join(parts)
 
 
