@@ -91,11 +91,13 @@ def _similar_candidates(keys: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
 def facts(views: Sequence[ClaimView]) -> list[list[ClaimView]]:
     """Claims grouped into distinct facts, in claim order.
 
-    Alignment may state one fact as two claims: two claims that share a
-    sentence, or whose reference phrasings are nearly the same words in the same
-    order, are one fact. Counting per fact keeps an outlet that reports the fact
-    under the other claim from being charged with leaving it out, and a fact
-    from being listed twice.
+    Alignment may state one fact as two claims: two claims whose reference
+    phrasings are nearly the same words in the same order are one fact. Counting
+    per fact keeps an outlet that reports the fact under the other claim from
+    being charged with leaving it out, and a fact from being listed twice. Two
+    claims that share a sentence are not joined: alignment puts a sentence in two
+    claims only when it states two facts the other outlets state apart, so an
+    outlet in one of them does not report the other's fact.
     """
     parent = list(range(len(views)))
 
@@ -110,13 +112,6 @@ def facts(views: Sequence[ClaimView]) -> list[list[ClaimView]]:
         if a != b:
             parent[max(a, b)] = min(a, b)
 
-    holder: dict[str, int] = {}
-    for i, view in enumerate(views):
-        for sentence in view.claim.sentences:
-            if sentence in holder:
-                join(holder[sentence], i)
-            else:
-                holder[sentence] = i
     keys = [[t.key for t in tokens(view.summary)] for view in views]
     for i, j in _similar_candidates(keys):
         if root(i) == root(j):

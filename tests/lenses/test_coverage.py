@@ -52,24 +52,23 @@ def test_no_articles_no_headlines() -> None:
     assert headlines([]) == {"reference": None, "rows": []}
 
 
-def test_a_fact_split_over_two_claims_is_no_blind_spot_and_counted_once(make_article: MakeArticle) -> None:
-    """Alignment may give one fact as two claims that share a sentence: the outlet in the other
-    claim reports the fact, and the outlet missing from both is charged with it once."""
+def test_claims_sharing_a_sentence_are_two_facts(make_article: MakeArticle) -> None:
+    """Alignment puts a sentence in two claims only when it states two facts the other outlets
+    state apart: an outlet in one claim does not report the other's fact."""
     a = make_article("a", ["The dam burst at dawn on Monday."])
-    b = make_article("b", ["The dam burst early on Monday."])
-    c = make_article("c", ["A dam burst on Monday morning."])
+    b = make_article("b", ["The dam burst at dawn on Monday and the valley was evacuated by noon."])
+    c = make_article("c", ["The valley was evacuated by noon."])
     d = make_article("d", ["Fishing is banned."])
-    e = make_article("e", ["The river is closed."])
-    articles = [a, b, c, d, e]
+    articles = [a, b, c, d]
     claims = [
-        view(Claim("first", ("a-s1", "b-s1"), "a-s1"), articles),
-        view(Claim("second", ("b-s1", "c-s1"), "b-s1"), articles),
+        view(Claim("burst", ("a-s1", "b-s1"), "a-s1"), articles),
+        view(Claim("evacuated", ("b-s1", "c-s1"), "c-s1"), articles),
     ]
     data = analyse(articles, claims)
-    assert data["outlets"]["c"]["blind_spots"] == []
-    assert data["outlets"]["a"]["blind_spots"] == []
-    assert data["outlets"]["d"]["blind_spots"] == ["first"]
-    assert data["outlets"]["b"]["claims"] == 1
+    assert data["outlets"]["c"]["blind_spots"] == ["burst"]
+    assert data["outlets"]["a"]["blind_spots"] == ["evacuated"]
+    assert data["outlets"]["d"]["blind_spots"] == ["burst", "evacuated"]
+    assert data["outlets"]["b"]["claims"] == 2
 
 
 def test_claims_with_nearly_the_same_reference_wording_are_one_fact(make_article: MakeArticle) -> None:

@@ -99,15 +99,17 @@ def test_a_row_of_two_reads_as_the_same_text_on_both_sides() -> None:
 
 
 def _one_fact_as_two_claims() -> Story:
-    """Four outlets; alignment split one fact into two claims that share outlet a's sentence."""
+    """Five outlets; alignment split one fact into two claims whose reference phrasings are nearly
+    the same words."""
     a = build_article("a", ["The levee held until dawn on Tuesday.", "Mayor Tom Reyes visited it."])
     b = build_article("b", ["The levee held until dawn on Tuesday, officials said."])
-    c = build_article("c", ["Until dawn on Tuesday the levee held."])
+    c = build_article("c", ["The levee held until dawn on Tuesday night."])
+    e = build_article("e", ["Until dawn on Tuesday night the levee held."])
     d = build_article("d", ["Residents cleaned their streets."])
-    articles = (a, b, c, d)
+    articles = (a, b, c, d, e)
     claims = (
         view(Claim("held", ("a-s1", "b-s1"), "a-s1"), articles),
-        view(Claim("held-again", ("a-s1", "c-s1"), "a-s1"), articles),
+        view(Claim("held-again", ("c-s1", "e-s1"), "c-s1"), articles),
     )
     return Story(StoryMeta("levee", "Levee", None), articles, claims, (), apply(articles, claims))
 
@@ -178,12 +180,14 @@ def test_the_related_claim_note_speaks_of_outlets_spared_only_when_there_are_som
     spared_story = _one_fact_as_two_claims()
     _, page = claim_page.render(spared_story, 0)
     assert "not counted as leaving it out" in page
-    a = build_article("a", ["The levee held until dawn, officials said."], outlet="Ledger")
-    b = build_article("b", ["The levee held.", "It held until dawn, officials said."], outlet="Courier")
+    a = build_article(
+        "a", ["The levee held until dawn on Tuesday.", "The levee held until dawn on Tuesday night."]
+    )
+    b = build_article("b", ["It held until dawn on Tuesday.", "Until Tuesday night the levee held."])
     articles = (a, b)
     claims = (
-        view(Claim("held", ("a-s1", "b-s1"), "b-s1"), articles),
-        view(Claim("dawn", ("a-s1", "b-s2"), "b-s2"), articles),
+        view(Claim("held", ("a-s1", "b-s1"), "a-s1"), articles),
+        view(Claim("dawn", ("a-s2", "b-s2"), "a-s2"), articles),
     )
     story = Story(StoryMeta("levee", "Levee", None), articles, claims, (), apply(articles, claims))
     _, page = claim_page.render(story, 0)
