@@ -27,7 +27,7 @@ from typing import TypedDict
 from digest.compare import summary
 from digest.evidence import name_key
 from digest.lenses.quoting import masked
-from digest.model import Article, ClaimView
+from digest.model import Article, ClaimView, Sentence
 from digest.text import fold_key
 
 # Attribution verbs: (pattern of its forms, label shown, whether the verb itself keeps a distance).
@@ -577,8 +577,10 @@ def titled(view: ClaimView, articles: Sequence[Article]) -> ClaimView:
     """
     texts = {s.id: s for article in articles for s in article.sentences}
     reference = texts.get(view.claim.reference)
-    if reference is None or _bare_pronoun(reference.text) is None:
+    if reference is None:
         return view
+    if _bare_pronoun(reference.text) is None:
+        return _subject_named(view, reference, articles)
     for sentence_id in view.claim.sentences:
         other = texts.get(sentence_id)
         if other is not None and sentence_id != reference.id:
@@ -594,6 +596,22 @@ def titled(view: ClaimView, articles: Sequence[Article]) -> ClaimView:
     if not found:
         return view
     end = found[-1].end()
+    text = f"{reference.text[:end]} [{name}]{reference.text[end:]}"
+    return replace(view, summary=summary(replace(reference, text=text)))
+
+
+_SUBJECT_PRONOUN = re.compile(r"^(?:[^,;:]{1,60},\s+)?(?P<pronoun>[Hh]e|[Ss]he)\s+(?=[a-z])")
+
+
+def _subject_named(view: ClaimView, reference: Sentence, articles: Sequence[Article]) -> ClaimView:
+    """The claim with the person named in brackets when its reference phrasing opens with "he" or
+    "she" as its subject ("On Friday, he [Anker] resigned"): a title must stand alone."""
+    found = _SUBJECT_PRONOUN.match(masked(reference.text))
+    article = next((a for a in articles if a.id == reference.article), None)
+    name = speakers_in(article).get(reference.id) if found and article else None
+    if not found or not name:
+        return view
+    end = found.end("pronoun")
     text = f"{reference.text[:end]} [{name}]{reference.text[end:]}"
     return replace(view, summary=summary(replace(reference, text=text)))
 

@@ -74,3 +74,12 @@ def test_a_pronoun_with_nobody_named_before_stays(make_article: MakeArticle) -> 
     b = make_article("b", ["The cables were beyond repair, he said."])
     claim = view(Claim("c1", ("a-s1", "b-s1"), "a-s1"), [a, b])
     assert titled(claim, [a, b]).summary == "The cables are beyond repair, he says."
+
+
+def test_a_title_whose_subject_is_he_names_him(make_article: MakeArticle) -> None:
+    a = make_article(
+        "a", ["Paul Anker inspected the bridge on Monday.", "On Friday, he resigned from the board."]
+    )
+    b = make_article("b", ["Anker resigned from the board on Friday."])
+    claim = view(Claim("c1", ("a-s2", "b-s1"), "a-s2"), [a, b])
+    assert titled(claim, [a, b]).summary == "On Friday, he [Paul Anker] resigned from the board."
