@@ -78,7 +78,7 @@ _HEDGES: tuple[tuple[str, str], ...] = (
     (r"(?:claims|claimed|claiming|purports|purported)\s+to", "distancing"),
     (
         r"without\s+(?:providing|offering|giving|presenting|citing|showing|producing)\s+(?:any\s+)?"
-        r"(?:evidence|proof)|without\s+(?:any\s+)?(?:evidence|proof)",
+        r"(?:evidence|proof|specifics|details)|without\s+(?:any\s+)?(?:evidence|proof)",
         "no evidence",
     ),
     (
@@ -421,12 +421,21 @@ def attributions(text: str) -> tuple[Attribution, ...]:
     return tuple(found)
 
 
+_CLAUSE_END = re.compile(r"[,;:.!?()\"\u201c\u201d]|\s[-\u2013\u2014]\s")
+_ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|Prof|No|vs))$")
+
+
 def _clause(text: str, start: int, limit: int = 10) -> str:
-    """From ``start`` to the end of its clause, at most ``limit`` words."""
+    """From ``start`` to the end of its clause, at most ``limit`` words; the full stop of an
+    abbreviation or an initial ("Mrs.", "U.S.") does not end it."""
     rest = text[start:]
-    stop = re.search(r"[,;:.!?()\"\u201c\u201d]|\s[-\u2013\u2014]\s", rest)
-    clause = rest[: stop.start()] if stop else rest
-    words = clause.split()
+    end = len(rest)
+    for stop in _CLAUSE_END.finditer(rest):
+        if stop.group(0) == "." and _ABBREVIATED.search(rest, 0, stop.start()):
+            continue
+        end = stop.start()
+        break
+    words = rest[:end].split()
     return " ".join(words[:limit])
 
 

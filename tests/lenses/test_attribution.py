@@ -85,6 +85,19 @@ def test_loaded_verbs_are_marked() -> None:
             "did not explain where the figures came from",
         ),
         ("It was not immediately clear who fired first.", "was not immediately clear", "uncertain", None),
+        (
+            "The mayor repeated the charge without offering specifics.",
+            "without offering specifics",
+            "no evidence",
+            "without offering specifics",
+        ),
+        # The full stop of a title does not end the clause shown.
+        (
+            "He did not cite specifically what Mrs. Ruiz had said.",
+            "did not cite",
+            "no evidence",
+            "did not cite specifically what Mrs. Ruiz had said",
+        ),
     ],
 )
 def test_hedges(sentence: str, marker: str, kind: str, phrase: str | None) -> None:
