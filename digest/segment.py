@@ -20,7 +20,7 @@ from digest.model import Article, CleanArticle, Sentence, Subhead
 # Words that end with a full stop without ending a sentence, lower-cased, without the stop.
 ABBREVIATIONS = frozenset(
     """
-    mr mrs ms mx dr prof gen brig col lt maj sgt capt cmdr adm cpl pvt sen rep gov lt-gov
+    mr mrs ms mx dr prof gen brig col lt maj sgt capt cmdr adm cpl pvt sen sens rep reps gov govs lt-gov
     pres supt insp det rev fr sr jr st mt ft no nos vol art sec ch para fig figs jan feb mar
     apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun inc corp co
     ltd llc plc bros dept univ assn est approx vs etc al cf ave blvd rd hon a.m p.m e.g i.e
@@ -38,7 +38,7 @@ _TIME_FOLLOWERS = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday jan january feb february mar march
     apr april may jun june jul july aug august sep sept september oct october nov november dec
-    december gmt bst utc cet cest et est edt ct cdt pt pdt pst local
+    december gmt bst utc cet cest et est edt ct cdt pt pdt pst local eastern central pacific mountain
     """.split()
 )
 _OPENERS = "\"'\u201c\u2018\u00ab(["

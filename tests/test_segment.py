@@ -114,6 +114,9 @@ def test_segment_ids_are_stable_for_unchanged_text() -> None:
         ("The alarm was raised before 3 a.m. Wednesday by a guard.", 1),
         ("Polls close at 8 p.m. GMT on Thursday.", 1),
         ("Crews left at 9 p.m. The road reopened.", 2),
+        ("The vote closed at 6 p.m. Eastern time on Friday.", 1),
+        # A plural title is an abbreviation too.
+        ("The envoy wrote to Sens. Ann Lee and Tom Reyes on Monday.", 1),
     ],
 )
 def test_times_end_a_sentence_unless_a_day_or_zone_follows(text: str, expected: int) -> None:

@@ -52,6 +52,7 @@ _VERBS: tuple[tuple[str, str, bool], ...] = (
     (r"(?:announces|announced|announcing)", "announced", False),
     (r"(?:writes|wrote|writing)", "wrote", False),
     (r"(?:tweets|tweeted|tweeting)", "tweeted", False),
+    (r"(?:suggest|suggests|suggested|suggesting)", "suggested", False),
     (r"(?:argue|argues|argued|arguing)", "argued", True),
     (r"(?:warns|warned|warning)", "warned", False),
     (r"(?:confirms|confirmed|confirming)", "confirmed", False),
@@ -217,7 +218,7 @@ def _split_name(words: Sequence[str]) -> str | None:
     """The trailing run of capitalised words after any title: the name itself ("Pat Ryder")."""
     run: list[str] = []
     for word in reversed(words):
-        if not _is_name_word(word) or word.lower().rstrip(".") in _TITLES:
+        if not _is_name_word(word) or word.lower().rstrip(".") in _TITLES | ROLES:
             break
         run.append(word)
     run.reverse()
@@ -253,6 +254,13 @@ def _before_verb(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
         size = len(words)
         while words and words[-1][0].lower() in _AUXILIARIES:
             words.pop()
+        if words and words[-1][0] == ")":
+            # A tag in brackets after the name ("Sen. Ann Lee (D-Ore.) said") is not the source.
+            opening = next(
+                (i for i in range(len(words) - 2, max(len(words) - 7, -1), -1) if words[i][0] == "("), None
+            )
+            if opening is not None:
+                del words[opening:]
         timed = 0
         while words and words[-1][0].lower().rstrip(".") in _TIME_WORDS:
             words.pop()
@@ -351,6 +359,9 @@ def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[
     return None
 
 
+_MODIFIERS = frozenset("former then acting deputy outgoing incoming retired late longtime".split())
+
+
 def _forward_source(text: str, start: int, any_noun: bool = False) -> tuple[str, str | None] | None:
     """The source after the verb: "according to the British government", "said John Kirby"."""
     taken: list[str] = []
@@ -362,6 +373,8 @@ def _forward_source(text: str, start: int, any_noun: bool = False) -> tuple[str,
             break
         taken.append(word.rstrip("."))
     content = [w for w in taken if w.lower() not in {"the", "a", "an"}]
+    while content and content[0].lower() in _MODIFIERS:
+        content.pop(0)  # "said former Representative Tom Davis"
     if not content:
         return None
     if not any_noun and not (_is_name_word(content[0]) or content[0].lower() in ROLES | {"one"}):
@@ -371,6 +384,22 @@ def _forward_source(text: str, start: int, any_noun: bool = False) -> tuple[str,
 
 def _verb_index(match: re.Match[str]) -> int:
     return next(int(name[1:]) for name, value in match.groupdict().items() if value is not None)
+
+
+_NOT_A_VERB = re.compile(
+    r"(?:\b(?:a|an|the|this|that|these|those|its|his|her|their|our|any|every|each|no|of)|\d[\d,.]*"
+    r"|\b(?:whether|if)(?:\s+\w+){0,2})\s+$",
+    re.IGNORECASE,
+)
+"""What makes the word after it a noun ("a warning", "the 37 states", "of reported cases") or a
+question rather than a statement ("asked whether she believed")."""
+_BARE_FORMS = frozenset("claim insist allege argue maintain assert deny suggest".split())
+_BARE_SUBJECT = re.compile(
+    r"(?:\b(?:they|we|you|i)|\b[a-z]+s|\b[A-Z][\w'\u2019\-]*|[,)])"
+    r"(?:\s+(?:now|also|still|often|repeatedly|further|again))*\s+$"
+)
+"""What may stand before a bare verb form used as a verb: a plural pronoun or noun, a name, or
+the end of an apposition ("officials claim", "Lee and his lawyer, Ana Ruiz, now claim")."""
 
 
 _PASSIVE = re.compile(r"\b(?:am|is|are|was|were|be|been|being)\s+(?:[a-z]+\s+)?$")
@@ -401,6 +430,12 @@ def attributions(text: str) -> tuple[Attribution, ...]:
             continue  # "States", "Reports": a capitalised form is a name or a heading word
         if label != "according to" and _PASSIVE.search(plain, max(0, match.start() - 40), match.start()):
             continue
+        if label != "according to" and _NOT_A_VERB.search(plain, max(0, match.start() - 40), match.start()):
+            continue  # "a warning shot", "the 37 states", "asked whether she believed"
+        if match.group(0).lower() in _BARE_FORMS and not _BARE_SUBJECT.search(
+            plain, max(0, match.start() - 60), match.start()
+        ):
+            continue  # "a harassment claim": the bare form is a noun unless a plural subject precedes it
         source: tuple[str, str | None] | None
         if label == "according to":
             source = _forward_source(plain, match.end(), any_noun=True)
@@ -408,7 +443,11 @@ def attributions(text: str) -> tuple[Attribution, ...]:
             # ", claiming …", "before again claiming …": the participle's subject is the main
             # clause's, not the noun just before it ("Trump called the case against adviser
             # Michael Flynn unfair, claiming …").
-            source = (found[-1].source, found[-1].speaker) if found else opening_subject(plain)
+            if found:
+                source = (found[-1].source, found[-1].speaker)
+            else:
+                near = clause_subject(plain, match.start())
+                source = (near, near) if near else opening_subject(plain)
         else:
             source = _backward_source(plain, match.start(), clause_allowed=label not in _NAME_ONLY)
             if source is None and match.group(0).lower().endswith("ing") and found:
@@ -417,6 +456,10 @@ def attributions(text: str) -> tuple[Attribution, ...]:
                 source = _forward_source(plain, match.end())
         if source is None:
             continue
+        if source[1] is None and source[0].lower() in {"he", "she"}:
+            # "Mr. Lee denied it, but he acknowledged …": the person the sentence itself has just
+            # named is the one the pronoun stands for, before anyone named earlier.
+            source = (source[0], clause_subject(plain, match.start() - len(source[0])))
         found.append(Attribution(source[0], source[1], label, loaded, match.start()))
     return tuple(found)
 
@@ -495,9 +538,16 @@ def resolve(attribution: Attribution, previous: str | None) -> str | None:
     return None
 
 
+_IRREGULAR_PAST = (
+    "spoke|told|met|took|made|gave|went|came|left|saw|won|lost|ran|wrote|sent|held|kept|began|became|"
+    "found|thought|felt|knew|got|put|set|led|sat|stood|fell|rose|chose|broke|bought|brought|caught|"
+    "fought|sought|built|spent|paid|sold|hit|cut|quit|fled|struck|drew|grew|threw|swore|shook|stole|"
+    "flew|rode|withdrew|understood|undertook|did|had|was|will|would|could"
+)
+"""Common past forms that do not end in "-ed": a name before one is the subject of its clause."""
 _NAMED_SUBJECT = re.compile(
     r"^(?P<run>[A-Z][\w'\u2019\-]*\.?(?:\s+[A-Z][\w'\u2019\-]*\.?){0,3})"
-    r"(?=,|\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+)?[a-z]+ed\b|\s+[a-z]+s\b)"
+    r"(?=,|\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+)?(?:[a-z]+ed|" + _IRREGULAR_PAST + r")\b|\s+[a-z]+s\b)"
 )
 
 
@@ -521,6 +571,44 @@ def named_subject(text: str) -> str | None:
     return " ".join(run)
 
 
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:^|[,;]\s+|\b(?:as|when|after|while|because|since|and|but|before)\s+)"
+    r"(?P<run>(?:[A-Z][\w'\u2019\-]*\.?\s+){0,3}[A-Z][\w\-]*[\w])"
+    r"(?=\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+|then\s+|later\s+|first\s+)?(?:[a-z]+(?:ed|s)|"
+    + _IRREGULAR_PAST
+    + r")\b)"
+)
+_NOT_NAMES = (
+    _FUNCTION
+    | ROLES
+    | _TITLES
+    | PRONOUNS
+    | _TIME_WORDS
+    | {"the", "a", "an", "north", "south", "east", "west"}
+)
+
+
+def clause_subject(text: str, end: int, first: bool = False) -> str | None:
+    """The person named as the subject of the last clause before ``end`` (or of the first clause,
+    with ``first``): "…, but Mr. Lee denied", "as Lee turned down …". A single capitalised word
+    counts only inside the sentence, where a capital marks a name rather than the first word."""
+    found = None
+    for match in _CLAUSE_SUBJECT.finditer(text, 0, max(end, 0)):
+        run = match.group("run").split()
+        titled_name = False
+        while run and (run[0].lower().rstrip(".") in _TITLES or run[0].lower() in _HONORIFICS):
+            run.pop(0)
+            titled_name = True
+        if not run or any(w.lower().rstrip(".") in _NOT_NAMES for w in run):
+            continue
+        if len(run) < 2 and not titled_name and match.start("run") == 0:
+            continue
+        found = " ".join(run)
+        if first:
+            break
+    return found
+
+
 _OPENING_ROLE = re.compile(
     r"^(?:the|a|an)\s+(?:[a-z][\w'\u2019\-]*\s+){0,2}?(?P<role>[a-z]+)\b(?=\s+[a-z])", re.IGNORECASE
 )
@@ -529,7 +617,7 @@ _OPENING_ROLE = re.compile(
 def opening_subject(text: str) -> tuple[str, str | None] | None:
     """Who a sentence opens with as its subject, as (source, speaker): a named person ("Mr. Anker
     resigned …") or a determiner and a role ("The president downplayed …"), else None."""
-    name = named_subject(text)
+    name = named_subject(text) or clause_subject(text, len(text), first=True)
     if name:
         return name, name
     match = _OPENING_ROLE.match(text)

@@ -13,6 +13,7 @@ from digest.lenses.attribution import (
     sentence_frames,
     speaker_key,
 )
+from digest.lenses.quotes import collect
 
 
 @pytest.mark.parametrize(
@@ -323,3 +324,55 @@ def test_a_sentence_all_quotation_continues_the_attribution_before_it(make_artic
 def test_a_plural_subject_claims() -> None:
     found = attributions("Reyes and his lawyer, Ana Ruiz, now claim that the mayor knew.")
     assert [(a.verb, a.source, a.speaker) for a in found] == [("claimed", "lawyer", "Ana Ruiz")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # Nouns and questions are not attributions.
+        ("Mayor Tom Reyes received what amounted to a warning shot.", []),
+        ("Couples may live in any of the 37 states that allow it.", []),
+        ("She sued him over a harassment claim.", []),
+        ("Ana Ruiz demurred when asked whether she believed Lee was right.", []),
+        # A bare verb form after a plural subject or an apposition is a verb.
+        ("Officials claim the plant is safe.", [("claimed", "Officials", None)]),
+        # A tag in brackets, a role before the name, "former" after "said".
+        ("Sen. Ann Lee (D-Ore.) called the plan a stunt.", [("called", "Sen. Ann Lee", "Ann Lee")]),
+        (
+            "National Security Adviser Ana Ruiz warned that talks would fail.",
+            [("warned", "National Security Adviser Ana Ruiz", "Ana Ruiz")],
+        ),
+        (
+            "\u201cWe lost,\u201d said former Representative Tom Reyes.",
+            [("said", "former Representative Tom Reyes", "Tom Reyes")],
+        ),
+        ("Port officials suggest the ferry will sail.", [("suggested", "Port officials", None)]),
+    ],
+)
+def test_what_is_and_is_not_an_attribution(sentence: str, found: list[tuple[str, str, str | None]]) -> None:
+    assert [(a.verb, a.source, a.speaker) for a in attributions(sentence)] == found
+
+
+def test_a_pronoun_stands_for_the_person_its_sentence_has_just_named() -> None:
+    found = attributions("In a video, Mayor Tom Reyes defended the budget, but he acknowledged the delays.")
+    assert [(a.source, a.speaker) for a in found] == [("he", "Tom Reyes")]
+
+
+def test_a_participle_takes_the_subject_of_the_clause_it_follows() -> None:
+    found = attributions("The plan stalled as Reyes turned down the offer, saying it came too late.")
+    assert [(a.verb, a.speaker) for a in found] == [("said", "Reyes")]
+
+
+def test_a_quotation_after_a_subject_named_past_an_opening_phrase_is_that_persons(
+    make_article: MakeArticle,
+) -> None:
+    article = make_article(
+        "a",
+        [
+            "\u201cThe budget is balanced,\u201d Ana Ruiz said.",
+            "In his farewell letter, Reyes wrote of his wish to \u201cleave the city in good hands.\u201d",
+            "In a February interview, Mr. Lee spoke of the cost of the campaign.",
+            "\u201cI met them all,\u201d he said.",
+        ],
+    )
+    assert [p.speaker for p in collect([article])] == ["Ana Ruiz", "Reyes", "Lee"]
