@@ -275,7 +275,7 @@ def _inner_apposition(words: Sequence[tuple[str, int]]) -> int | None:
     """Where a further apposition before the one already cut starts (its comma), or None.
 
     It is one when a name stands before its comma and it is either a description opening with a
-    determiner ("an aunt of the coach") or a tag of one or two capitalised words ("D-Ore.").
+    determiner ("an aunt of the coach") or a party and state tag ("D-Ore.").
     """
     commas = [i for i, (w, _) in enumerate(words) if w in ",;:()"]
     if not commas or words[commas[-1]][0] != "," or commas[-1] == 0:
@@ -285,7 +285,11 @@ def _inner_apposition(words: Sequence[tuple[str, int]]) -> int | None:
     if not segment or len(segment) > MAX_APPOSITION_WORDS or not _is_name_word(words[start - 1][0]):
         return None
     described = segment[0].lower() in _DETERMINERS
-    tagged = len(segment) <= 2 and all(_is_name_word(w) for w in segment)
+    # A party and state tag is one word with a hyphen or a full stop ("D-Ore.", "R-Texas"); two
+    # capitalised words are a name ("In May, Ann Lee, the chair, said"), and stay the source.
+    tagged = (
+        len(segment) == 1 and _is_name_word(segment[0]) and ("-" in segment[0] or segment[0].endswith("."))
+    )
     return start if described or tagged else None
 
 

@@ -264,6 +264,13 @@ def test_a_hedge_before_an_attribution_that_opens_a_clause_is_the_outlets() -> N
             "Ana Ruiz",
             "Ana Ruiz",
         ),
+        # A setting before a name with an apposition is not a tag.
+        (
+            "In May, Mayor Tom Reyes, who chairs the board, said the bridge would reopen.",
+            "said",
+            "Mayor Tom Reyes",
+            "Tom Reyes",
+        ),
         # What follows "of" says where or what the person is.
         (
             "Sen. Mark Bell of Oregon said the bill would pass.",
