@@ -376,6 +376,7 @@ def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Dat
     near = _near(found)
     parts = sorted(part for group in _groups(found, near) for part in _split(group, found, near))
     content = _Content(articles)
+    quoting = {item.sentence for item in found if len(item.words) >= REPORTED_MIN_TERMS - 1}
     speakers: dict[str, dict[str, str | None]] = {}
     for number, part in enumerate(parts, 1):
         group = [found[i] for i in part]
@@ -404,6 +405,10 @@ def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Dat
                 )
                 continue
             reported = content.reported(quote, article.id)
+            if reported is not None and reported[0] in quoting:
+                # A sentence quoting words of its own is a carrier of those words, not a retelling
+                # of another quotation that happens to share its subject.
+                reported = None
             if reported is not None and article.id not in speakers:
                 speakers[article.id] = _speakers_of(by_id[article.id])
             if reported is None or speakers[article.id][reported[0]] is None:

@@ -195,3 +195,23 @@ def test_a_sentence_crediting_nobody_is_not_reported_speech(make_article: MakeAr
     ]
     carriers = _carriers(analyse(articles))
     assert {k: v["status"] for k, v in carriers.items()} == {"a": "verbatim", "c": "reported"}
+
+
+def test_a_sentence_with_a_quotation_of_its_own_is_not_reported_speech_of_another(
+    make_article: MakeArticle,
+) -> None:
+    quote = "We have cleared the flooded tunnels under Eastquay and the harbour road"
+    articles = [
+        make_article("a", [f"\u201c{quote},\u201d Mayor Tom Reyes said."]),
+        make_article(
+            "b",
+            [
+                "Reyes said crews had cleared the flooded tunnels under Eastquay, "
+                "\u201cthe worst we have seen in years.\u201d"
+            ],
+        ),
+    ]
+    data = analyse(articles)
+    first = next(q for q in data["quotes"] if q["text"].startswith("We have cleared"))
+    assert [c["article"] for c in first["carriers"]] == ["a"]
+    assert first["missing"] == ["b"]
