@@ -144,6 +144,9 @@ class Figure:
     date: str | None = None
     """For a day of a month, the date ("February 28") under which two spellings of it meet; its
     ``canonical`` is the day alone, which is what alignment has always compared."""
+    label: bool = False
+    """An ordinal or a number that names rather than counts ("27th District", "section 3"): still
+    evidence that two sentences speak of one thing, but no figure to compare."""
 
 
 def _word_value(phrase: str) -> int | None:
@@ -261,6 +264,15 @@ def _dates(text: str) -> list[Figure]:
     return found
 
 
+_SOME_BEFORE = re.compile(r"\b(?:several|few|many|some)\s+$", re.IGNORECASE)
+_ORDINAL_END = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(
+    r"\b(?:section|sections|article|chapter|amendment|title|district|route|highway|flight|room|page|"
+    r"paragraph|clause|rule|item|no\.|number)\s+$",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=16384)
 def figures(text: str) -> tuple[Figure, ...]:
     """Every figure in ``text``, left to right; times of day are not figures.
@@ -287,6 +299,8 @@ def figures(text: str) -> tuple[Figure, ...]:
             words = match.group("words") or ""
             if words.strip().lower() in {"one"} and not match.group("percent"):
                 continue  # "one" is far more often a pronoun than a count
+            if words.split()[0].lower() in _SCALES and _SOME_BEFORE.search(text, 0, match.start()):
+                continue  # "several hundred", "a few thousand": an amount without a figure
             number = _word_value(words)
             value = float(number) if number is not None else None
         if value is None:
@@ -311,6 +325,13 @@ def figures(text: str) -> tuple[Figure, ...]:
             and 1800 <= int(digits) <= 2100
         )
         qualifier = _QUALIFIER.search(text[: match.start()])
+        label = bool(
+            digits
+            and (
+                _ORDINAL_END.match(text, match.start() + len(raw))
+                or _LABEL_BEFORE.search(text, 0, match.start())
+            )
+        )
         found.append(
             Figure(
                 raw,
@@ -319,6 +340,7 @@ def figures(text: str) -> tuple[Figure, ...]:
                 canonical,
                 qualifier.group(1).lower() if qualifier else None,
                 is_year,
+                label=label,
             )
         )
     for match in _VAGUE_WORD.finditer(text):

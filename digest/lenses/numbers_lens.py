@@ -84,8 +84,11 @@ def compare(sentences: Sequence[Sentence], outlets: Sequence[str]) -> list[Figur
     by_value: dict[str, list[Mention]] = {}
     for sentence in sentences:
         for figure in figures(sentence.text):
-            if not figure.is_year:
-                by_value.setdefault(figure.date or figure.canonical, []).append(_mention(sentence, figure))
+            # Years, ordinals and numbers that name something are not amounts, and a vague word
+            # ("several") has its own list; what is left is compared by value.
+            if figure.is_year or figure.label or not (figure.date or _numeric(figure.canonical)):
+                continue
+            by_value.setdefault(figure.date or figure.canonical, []).append(_mention(sentence, figure))
     rows: list[FigureData] = []
     for value, mentions in by_value.items():
         qualifiers = sorted({m["qualifier"] or "exact" for m in mentions})
@@ -100,6 +103,14 @@ def compare(sentences: Sequence[Sentence], outlets: Sequence[str]) -> list[Figur
             }
         )
     return rows
+
+
+def _numeric(value: str) -> bool:
+    try:
+        float(value.rstrip("%"))
+    except ValueError:
+        return False
+    return True
 
 
 STORY_MIN_VALUE = 13

@@ -69,3 +69,10 @@ def test_a_date_is_compared_as_a_date_not_beside_a_count(make_article: MakeArtic
     assert sorted(rows) == ["28", "February 28"]
     assert [m["text"] for m in rows["February 28"]["mentions"]] == ["Feb. 28", "February 28"]
     assert rows["28"]["missing"] == ["b"]
+
+
+def test_ordinals_labels_and_vague_words_are_not_figure_rows(make_article: MakeArticle) -> None:
+    a = make_article("a", ["Lee, who represents the 27th District, said section 3 cost 1,100 jobs."])
+    b = make_article("b", ["Lee said section 3 of the law cost several hundred jobs."])
+    rows = compare([*a.sentences, *b.sentences], ["a", "b"])
+    assert [row["value"] for row in rows] == ["1100"]
