@@ -303,8 +303,15 @@ _INITIALISM = re.compile(r"(?:\w\.)+\w")
 
 def quote_words(text: str) -> tuple[str, ...]:
     """A quotation's words as compared: an initialism with or without its full stops is one word
-    ("F.B.I." and "FBI"), since that is the outlet's house style, not the speaker's words."""
-    return tuple(key.replace(".", "") if _INITIALISM.fullmatch(key) else key for key in words(text))
+    ("F.B.I." and "FBI"), and a hyphenated compound is its parts ("tax-filing" and "tax filing"),
+    since both are the outlet's house style, not the speaker's words."""
+    found: list[str] = []
+    for key in words(text):
+        if _INITIALISM.fullmatch(key):
+            found.append(key.replace(".", ""))
+        else:
+            found.extend(part for part in re.split(r"[\-\u2010\u2011]", key) if part)
+    return tuple(found)
 
 
 def _content(text: str) -> set[str]:

@@ -215,3 +215,16 @@ def test_a_sentence_with_a_quotation_of_its_own_is_not_reported_speech_of_anothe
     first = next(q for q in data["quotes"] if q["text"].startswith("We have cleared"))
     assert [c["article"] for c in first["carriers"]] == ["a"]
     assert first["missing"] == ["b"]
+
+
+def test_a_hyphen_or_a_space_in_a_compound_is_the_same_quotation(make_article: MakeArticle) -> None:
+    articles = [
+        make_article(
+            "a", ["\u201cThe ruling brings clear tax-filing rules for every couple,\u201d Reyes said."]
+        ),
+        make_article(
+            "b", ["\u201cThe ruling brings clear tax filing rules for every couple,\u201d Reyes said."]
+        ),
+    ]
+    carriers = _carriers(analyse(articles))
+    assert {k: v["status"] for k, v in carriers.items()} == {"a": "verbatim", "b": "verbatim"}
