@@ -90,13 +90,27 @@ def _has_relative(spelling: str, group: Sequence[str]) -> bool:
     return any(_related(spelling, other) for other in islice(others, MAX_COMPARED))
 
 
+def _first_names_of_others(group: Sequence[str], surnames: dict[str, set[str | None]]) -> bool:
+    """Whether the spellings are first names of different people: each is always followed by a
+    surname, and no surname follows two of them ("Larry Nordvig", "Laura Ingraham")."""
+    seen: set[str | None] = set()
+    for spelling in group:
+        after = surnames.get(spelling, {None})
+        if None in after or not seen.isdisjoint(after):
+            return False
+        seen |= after
+    return True
+
+
 def analyse(articles: Sequence[Article]) -> Data:
     lowercase: set[str] = set()
     uses: dict[str, list[Use]] = {}
     shown: dict[str, Counter[str]] = {}
+    surnames: dict[str, set[str | None]] = {}
     for article in articles:
         for sentence_id, text in _texts(article):
-            for match in _WORD.finditer(text):
+            matches = list(_WORD.finditer(text))
+            for number, match in enumerate(matches):
                 word = _bare(match.group(0))
                 lowered = word.lower()
                 if word[:1].islower():
@@ -109,6 +123,12 @@ def analyse(articles: Sequence[Article]) -> Data:
                     {"article": article.id, "sentence": sentence_id, "context": context}
                 )
                 shown.setdefault(lowered, Counter())[word] += 1
+                after = matches[number + 1] if number + 1 < len(matches) else None
+                joined = after is not None and text[match.end() : after.start()] == " "
+                surname = (
+                    after.group(0) if after is not None and joined and after.group(0)[:1].isupper() else None
+                )
+                surnames.setdefault(lowered, set()).add(name_key(_bare(surname)) if surname else None)
     names = sorted(spelling for spelling in uses if spelling not in lowercase)
     by_key: dict[str, list[str]] = {}
     for spelling in names:
@@ -121,7 +141,7 @@ def analyse(articles: Sequence[Article]) -> Data:
             continue
         kept = [s for s in group if _has_relative(s, group)]
         outlets = {s: sorted({u["article"] for u in uses[s]}, key=position.__getitem__) for s in kept}
-        if len(kept) < 2:
+        if len(kept) < 2 or _first_names_of_others(kept, surnames):
             continue
         spellings: list[Spelling] = []
         for spelling in kept:

@@ -48,3 +48,11 @@ def test_captions_count_as_the_outlets_spelling(make_article: MakeArticle) -> No
     data = analyse(articles)
     assert _groups(data) == [["Kiev", "Kyiv"]]
     assert data["variants"][0]["spellings"][1]["example"]["sentence"] is None
+
+
+def test_first_names_of_different_people_are_not_one_name(make_article: MakeArticle) -> None:
+    articles = [
+        make_article("a", ["Larry Nordvig, who leads the local group, said the race was close."]),
+        make_article("b", ["The host Laura Ingraham said the result was a rebuke."]),
+    ]
+    assert _groups(analyse(articles)) == []
