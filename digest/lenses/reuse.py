@@ -7,9 +7,10 @@ one text lightly edited (word similarity at least `SENTENCE_MATCH`) the words
 they have in common, in order, count as A's text found in B. This survives the
 light rewriting reprints get (a word swapped, a clause moved) that exact
 n-grams miss. Verbatim reuse, the share of A's words inside word 8-grams that
-B also has, is given beside it, and ``reuse[A][B]`` is the larger of the two
-(a long quotation both carry counts even inside sentences written apart). It
-is not symmetric: a short article can sit whole inside a long one.
+B also has, is given beside it, and ``reuse[A][B]`` is the larger of the two.
+Words inside quotation marks are left out of both: two outlets quoting one
+statement have not copied each other. It is not symmetric: a short article can
+sit whole inside a long one.
 
 Levels, measured on the larger of the two directions:
 ``reprint`` from `REPRINT` (the same copy, lightly edited: reprints measure
@@ -26,6 +27,7 @@ from typing import TypedDict
 
 from rapidfuzz.distance import Indel, LCSseq
 
+from digest.lenses.quoting import masked
 from digest.model import Article
 from digest.text import words
 
@@ -62,7 +64,9 @@ class Data(TypedDict):
 
 
 def _sentences(article: Article) -> list[tuple[str, ...]]:
-    return [ws for ws in (words(s.text) for s in article.sentences) if ws]
+    """The outlet's own words of each sentence: words inside quotation marks are the speaker's,
+    and two outlets quoting one statement have not copied each other."""
+    return [ws for ws in (words(masked(s.text)) for s in article.sentences) if ws]
 
 
 def _tokens(sentence: Sequence[str]) -> list[tuple[str, int]]:

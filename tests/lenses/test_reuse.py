@@ -63,3 +63,20 @@ def test_empty_texts() -> None:
 
 def test_levels() -> None:
     assert (level(0.9), level(0.3), level(0.1)) == ("reprint", "shared copy", "independent")
+
+
+def test_two_outlets_quoting_one_statement_have_not_copied_each_other(make_article: MakeArticle) -> None:
+    statement = (
+        "\u201cI have served this district with pride for eight years and I leave it stronger than I found"
+        " it, with more jobs and safer streets,\u201d"
+    )
+    first = make_article(
+        "first",
+        [f"{statement} Reyes said in a statement.", "He announced his resignation on Friday afternoon."],
+    )
+    second = make_article(
+        "second",
+        ["The mayor quit suddenly at the end of the week.", f"{statement} the outgoing mayor wrote."],
+    )
+    levels = {(p["a"], p["b"]): p["level"] for p in analyse([first, second])["pairs"]}
+    assert levels == {("first", "second"): "independent"}
