@@ -618,16 +618,44 @@ _OPENING_ROLE = re.compile(
 )
 
 
+def subject_name(text: str) -> str | None:
+    """The person a sentence is about: the name it opens with as its subject, or failing that the
+    named subject of its first clause ("After the meeting, Mr. Lee made a quick exit")."""
+    return named_subject(text) or clause_subject(masked(text), len(text), first=True)
+
+
 def opening_subject(text: str) -> tuple[str, str | None] | None:
     """Who a sentence opens with as its subject, as (source, speaker): a named person ("Mr. Anker
     resigned …") or a determiner and a role ("The president downplayed …"), else None."""
-    name = named_subject(text) or clause_subject(text, len(text), first=True)
+    name = subject_name(text)
     if name:
         return name, name
     match = _OPENING_ROLE.match(text)
     if match and match.group("role").lower() in ROLES | _TITLES:
         return match.group(0), None
     return None
+
+
+_GENDERED = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+(?P<name>[A-Z][\w'\u2019\-]+)")
+
+
+def genders(article: Article) -> dict[str, str]:
+    """Who the article calls "Mr." (``"he"``) or "Ms."/"Mrs." (``"she"``), by `speaker_key`: the
+    only sign of a person's pronoun that the text gives. A name given both is left out."""
+    found: dict[str, set[str]] = {}
+    for sentence in article.sentences:
+        for match in _GENDERED.finditer(sentence.text):
+            pronoun = "he" if match.group("title") == "Mr" else "she"
+            found.setdefault(speaker_key(match.group("name")), set()).add(pronoun)
+    return {key: next(iter(values)) for key, values in found.items() if len(values) == 1}
+
+
+def fits(pronoun: str, name: str | None, known: dict[str, str]) -> bool:
+    """Whether "he" or "she" can stand for ``name``: not when the article calls that person by
+    the other title ("Mr. Lee" is no "she")."""
+    if not name or pronoun.lower() not in {"he", "she"}:
+        return True
+    return known.get(speaker_key(name), pronoun.lower()) == pronoun.lower()
 
 
 def speakers_in(article: Article) -> dict[str, str | None]:
@@ -638,7 +666,7 @@ def speakers_in(article: Article) -> dict[str, str | None]:
     for sentence in article.sentences:
         found[sentence.id] = last
         named = [item.speaker for item in attributions(sentence.text) if item.speaker]
-        subject = named_subject(sentence.text)
+        subject = subject_name(sentence.text)
         if named:
             last = named[-1]
         elif subject:
@@ -691,7 +719,7 @@ def titled(view: ClaimView, articles: Sequence[Article]) -> ClaimView:
     article = next((a for a in articles if a.id == reference.article), None)
     name = speakers_in(article).get(reference.id) if article else None
     pronoun = _bare_pronoun(reference.text)
-    if not name or pronoun is None:
+    if not name or pronoun is None or article is None or not fits(pronoun.source, name, genders(article)):
         return view
     found = list(re.finditer(rf"\b{re.escape(pronoun.source)}\b", reference.text[: pronoun.position]))
     if not found:
@@ -710,7 +738,7 @@ def _subject_named(view: ClaimView, reference: Sentence, articles: Sequence[Arti
     found = _SUBJECT_PRONOUN.match(masked(reference.text))
     article = next((a for a in articles if a.id == reference.article), None)
     name = speakers_in(article).get(reference.id) if found and article else None
-    if not found or not name:
+    if not found or not name or article is None or not fits(found.group("pronoun"), name, genders(article)):
         return view
     end = found.end("pronoun")
     text = f"{reference.text[:end]} [{name}]{reference.text[end:]}"
@@ -792,6 +820,7 @@ def analyse(articles: Sequence[Article]) -> Data:
     sentences: dict[str, SentenceData] = {}
     outlets: dict[str, OutletData] = {}
     for article in articles:
+        known = genders(article)
         verbs: Counter[str] = Counter()
         hedged_rows: list[HedgedSentence] = []
         attributed = hedged = 0
@@ -801,7 +830,7 @@ def analyse(articles: Sequence[Article]) -> Data:
             found = frame(sentence.text)
             rows: list[AttributionData] = []
             for item in found.attributions:
-                speaker = resolve(item, last_speaker)
+                speaker = resolve(item, last_speaker if fits(item.source, last_speaker, known) else None)
                 row: AttributionData = {"source": item.source, "verb": item.verb}
                 if speaker != item.source:
                     row["speaker"] = speaker
@@ -816,7 +845,7 @@ def analyse(articles: Sequence[Article]) -> Data:
                 rows.append({**previous[-1], "continued": True})
             if not any(item.speaker for item in found.attributions):
                 # "Paul Anker resigned on Friday. He said …": the person a sentence is about.
-                last_speaker = named_subject(sentence.text) or last_speaker
+                last_speaker = subject_name(sentence.text) or last_speaker
             previous = rows
             hedge_rows: list[HedgeData] = [
                 {"marker": h.marker, "kind": h.kind, "phrase": h.phrase} for h in found.hedges

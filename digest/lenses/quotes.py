@@ -22,6 +22,8 @@ from digest.evidence import STOPWORDS, stem
 from digest.lenses.attribution import (
     Attribution,
     attributions,
+    fits,
+    genders,
     opening_subject,
     resolve,
     same_speaker,
@@ -161,12 +163,15 @@ def _split(group: list[int], found: Sequence[Passage], near: Sequence[list[int]]
     return parts
 
 
-def _credit(found: Sequence[Attribution], position: int, previous: str | None) -> str | None:
-    """The attribution nearest the quotation, its pronoun followed back to the last name."""
+def _credit(
+    found: Sequence[Attribution], position: int, previous: str | None, known: dict[str, str]
+) -> str | None:
+    """The attribution nearest the quotation, its pronoun followed back to the last name (one the
+    article does not give the other title: "she" is not "Mr. Lee")."""
     if not found:
         return None
     nearest = min(found, key=lambda item: abs(item.position - position))
-    return resolve(nearest, previous) or nearest.source
+    return resolve(nearest, previous if fits(nearest.source, previous, known) else None) or nearest.source
 
 
 def collect(articles: Sequence[Article]) -> list[Passage]:
@@ -177,6 +182,7 @@ def collect(articles: Sequence[Article]) -> list[Passage]:
     """
     found: list[Passage] = []
     for article in articles:
+        known = genders(article)
         last_named: str | None = None
         last_credit: str | None = None
         for sentence in article.sentences:
@@ -190,13 +196,13 @@ def collect(articles: Sequence[Article]) -> list[Passage]:
                 if len(keys) < MIN_WORDS or _names_a_work(sentence.text, position, text):
                     continue
                 if frames:
-                    credit = _credit(frames, position, last_named)
+                    credit = _credit(frames, position, last_named, known)
                 else:
                     credit = (subject[1] or subject[0]) if subject else last_credit
                 found.append(Passage(article.id, sentence.id, text, keys, credit))
             last_named = _last_named(frames, subject, last_named)
             if frames:
-                last_credit = _credit(frames, len(sentence.text), last_named)
+                last_credit = _credit(frames, len(sentence.text), last_named, known)
             elif subject:
                 last_credit = subject[1] or subject[0]
     return found
@@ -365,9 +371,10 @@ def _speakers_of(article: Article) -> dict[str, str | None]:
     """The speaker credited by each sentence, for reported-speech versions."""
     credited: dict[str, str | None] = {}
     last_named: str | None = None
+    known = genders(article)
     for sentence in article.sentences:
         frames = attributions(sentence.text)
-        credited[sentence.id] = _credit(frames, 0, last_named) if frames else None
+        credited[sentence.id] = _credit(frames, 0, last_named, known) if frames else None
         subject = None if frames else opening_subject(masked(sentence.text))
         last_named = _last_named(frames, subject, last_named)
     return credited

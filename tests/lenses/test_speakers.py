@@ -83,3 +83,30 @@ def test_a_title_whose_subject_is_he_names_him(make_article: MakeArticle) -> Non
     b = make_article("b", ["Anker resigned from the board on Friday."])
     claim = view(Claim("c1", ("a-s2", "b-s1"), "a-s2"), [a, b])
     assert titled(claim, [a, b]).summary == "On Friday, he [Paul Anker] resigned from the board."
+
+
+def test_she_is_not_a_man_the_article_calls_mr(make_article: MakeArticle) -> None:
+    a = make_article(
+        "a",
+        [
+            "Mr. Anker, already under review, had been accused of bullying by Ana Ruiz, his former aide.",
+            "She sued him in 2014, claiming she had been fired.",
+        ],
+    )
+    b = make_article("b", ["Ruiz sued Anker in 2014 after she was fired."])
+    claim = view(Claim("c1", ("a-s2", "b-s1"), "a-s2"), [a, b])
+    assert titled(claim, [a, b]).summary == "She sued him in 2014, claiming she had been fired."
+
+
+def test_he_is_the_subject_of_an_opening_clause_too(make_article: MakeArticle) -> None:
+    a = make_article(
+        "a",
+        [
+            "Governor Ana Ruiz said the talks were over.",
+            "After the vote, Mr. Lee made a quick exit through a back door.",
+            "He was also due to meet the mayor.",
+        ],
+    )
+    b = make_article("b", ["Lee was also due to meet the mayor."])
+    claim = view(Claim("c1", ("a-s3", "b-s1"), "a-s3"), [a, b])
+    assert titled(claim, [a, b]).summary == "He [Lee] was also due to meet the mayor."
