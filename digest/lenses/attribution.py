@@ -317,6 +317,16 @@ def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[
     reversed_words = [w for w, _ in reversed(words)]
     for position, word in enumerate(reversed_words):
         lowered = word.lower()
+        before = reversed_words[position + 1] if position + 1 < len(reversed_words) else ""
+        if (
+            lowered == "and"
+            and taken
+            and taken[-1][:1].isupper()
+            and before[:1].isupper()
+            and _is_name_word(before)
+        ):
+            taken.append(word)  # "the Health and Human Services Department", "Lee and Ruiz said"
+            continue
         if word in ",;:()" or len(taken) >= MAX_SOURCE_WORDS or lowered in _FUNCTION:
             break
         if _is_name_word(word) or lowered in ROLES or lowered in {"of", "the", "a", "an", "one", "two"}:
@@ -391,12 +401,15 @@ def _verb_index(match: re.Match[str]) -> int:
 
 
 _NOT_A_VERB = re.compile(
-    r"(?:\b(?:a|an|the|this|that|these|those|its|his|her|their|our|any|every|each|no|of)|\d[\d,.]*"
+    r"(?:\b(?:a|an|the|this|that|these|those|its|his|her|their|our|any|every|each|no|of)|\d[\d,.]*|['\u2019]s"
     r"|\b(?:whether|if)(?:\s+\w+){0,2})\s+$",
     re.IGNORECASE,
 )
-"""What makes the word after it a noun ("a warning", "the 37 states", "of reported cases") or a
-question rather than a statement ("asked whether she believed")."""
+"""What makes the word after it a noun or an adjective ("a warning", "the 37 states", "of reported
+cases", "the mayor's alleged abuse") or a question rather than a statement ("asked whether she
+believed")."""
+_ADDING_SPEECH = re.compile(r"\s*(?:that\b|[,:;\"\u201c\u2018]|$)")
+"""What follows "adding" when it reports speech: "that", a colon or comma, or a quotation."""
 _BARE_FORMS = frozenset("claim insist allege argue maintain assert deny suggest".split())
 _BARE_SUBJECT = re.compile(
     r"(?:\b(?:they|we|you|i)|\b[a-z]+s|\b[A-Z][\w'\u2019\-]*|[,)])"
@@ -436,6 +449,8 @@ def attributions(text: str) -> tuple[Attribution, ...]:
             continue
         if label != "according to" and _NOT_A_VERB.search(plain, max(0, match.start() - 40), match.start()):
             continue  # "a warning shot", "the 37 states", "asked whether she believed"
+        if match.group(0).lower() == "adding" and not _ADDING_SPEECH.match(plain, match.end()):
+            continue  # "adding more acrimony to the feud": added to, not said
         if match.group(0).lower() in _BARE_FORMS and not _BARE_SUBJECT.search(
             plain, max(0, match.start() - 60), match.start()
         ):
@@ -691,8 +706,8 @@ def credited_name(source: str, speaker: str | None) -> str:
     The claim page's badge (`digest.render.lens_sections.badges`) should show
     ``credited_name(item["source"], item["speaker"])`` rather than the source alone.
     """
-    if speaker and source.lower() in PRONOUNS:
-        return speaker
+    if speaker and (source.lower() in PRONOUNS or source.islower()):
+        return speaker  # "he", or a bare role ("director", with the name in an apposition)
     return source
 
 

@@ -6,6 +6,7 @@ from conftest import MakeArticle
 from digest.lenses.attribution import (
     analyse,
     attributions,
+    credited_name,
     frame,
     hedges,
     row_speaker,
@@ -354,6 +355,21 @@ def test_a_plural_subject_claims() -> None:
             [("said", "former Representative Tom Reyes", "Tom Reyes")],
         ),
         ("Port officials suggest the ferry will sail.", [("suggested", "Port officials", None)]),
+        # An adjective after a possessive; "adding" to something rather than saying it.
+        ("The aide described the mayor\u2019s alleged abuse of staff.", [("described", "The aide", None)]),
+        (
+            "Ruiz warned that the vote would fail, adding more acrimony to the feud.",
+            [("warned", "Ruiz", "Ruiz")],
+        ),
+        (
+            "Ruiz warned that the vote would fail, adding that talks would go on.",
+            [("warned", "Ruiz", "Ruiz"), ("added", "Ruiz", "Ruiz")],
+        ),
+        # "and" inside the name of a body.
+        (
+            "The Health and Human Services Department said it would comply.",
+            [("said", "The Health and Human Services Department", None)],
+        ),
     ],
 )
 def test_what_is_and_is_not_an_attribution(sentence: str, found: list[tuple[str, str, str | None]]) -> None:
@@ -383,3 +399,9 @@ def test_a_quotation_after_a_subject_named_past_an_opening_phrase_is_that_person
         ],
     )
     assert [p.speaker for p in collect([article])] == ["Ana Ruiz", "Reyes", "Lee"]
+
+
+def test_a_badge_names_the_person_a_bare_role_stands_for() -> None:
+    assert credited_name("director", "Michael Rekola") == "Michael Rekola"
+    assert credited_name("the company", None) == "the company"
+    assert credited_name("Harbour master Ines Calder", "Ines Calder") == "Harbour master Ines Calder"
