@@ -367,6 +367,14 @@ class _Content:
         return best
 
 
+def _quoted_within(quote: Passage, candidates: Sequence[Passage]) -> Passage | None:
+    """The first of an article's passages that holds the whole quotation inside a longer one."""
+    core = _core(quote.words)
+    if len(core) < SHARED_RUN:
+        return None  # a few words recur inside unrelated quotations
+    return next((p for p in candidates if len(p.words) > len(core) and _contains(p.words, core)), None)
+
+
 def _speakers_of(article: Article) -> dict[str, str | None]:
     """The speaker credited by each sentence, for reported-speech versions."""
     credited: dict[str, str | None] = {}
@@ -390,6 +398,9 @@ def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Dat
     near = _near(found)
     parts = sorted(part for group in _groups(found, near) for part in _split(group, found, near))
     content = _Content(articles)
+    passages_of: dict[str, list[Passage]] = {}
+    for item in found:
+        passages_of.setdefault(item.article, []).append(item)
     quoting = {item.sentence for item in found if len(item.words) >= REPORTED_MIN_TERMS - 1}
     speakers: dict[str, dict[str, str | None]] = {}
     for number, part in enumerate(parts, 1):
@@ -402,10 +413,15 @@ def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Dat
         missing: list[str] = []
         for article in articles:
             own = by_article.get(article.id)
+            inside = None if own else _quoted_within(quote, passages_of.get(article.id, ()))
+            if inside is not None:
+                # The outlet quotes these words whole, run together with more of the statement in
+                # one pair of quotation marks: it carries them, though that passage is another's.
+                own = [inside]
             if own:
                 scored = [(word_diff(quote.text, p.text), -position, p) for position, p in enumerate(own)]
                 (ops, similarity), _, version = max(scored, key=lambda item: (item[0][1], item[1]))
-                status = _status(quote, version)
+                status = "verbatim" if inside is not None else _status(quote, version)
                 carriers.append(
                     {
                         "article": article.id,

@@ -228,3 +228,27 @@ def test_a_hyphen_or_a_space_in_a_compound_is_the_same_quotation(make_article: M
     ]
     carriers = _carriers(analyse(articles))
     assert {k: v["status"] for k, v in carriers.items()} == {"a": "verbatim", "b": "verbatim"}
+
+
+def test_a_quotation_run_together_with_more_of_the_statement_is_carried(make_article: MakeArticle) -> None:
+    articles = [
+        make_article(
+            "a",
+            [
+                "\u201cThe bridge has always been safe,\u201d Reyes said.",
+                "\u201cWe will keep it that way for every driver in the city and beyond, and we will never"
+                " close it to anyone,\u201d he added.",
+            ],
+        ),
+        make_article(
+            "b",
+            [
+                "\u201cThe bridge has always been safe. We will keep it that way for every driver in the city"
+                " and beyond,\u201d Reyes said."
+            ],
+        ),
+    ]
+    data = analyse(articles)
+    first = next(q for q in data["quotes"] if q["text"].startswith("The bridge has always"))
+    assert {c["article"]: c["status"] for c in first["carriers"]} == {"a": "verbatim", "b": "verbatim"}
+    assert first["missing"] == []
