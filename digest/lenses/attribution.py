@@ -39,6 +39,7 @@ _VERBS: tuple[tuple[str, str, bool], ...] = (
         "told reporters",
         False,
     ),
+    (r"went\s+on\s+to\s+say", "said", False),
     (r"(?:say|says|said|saying)", "said", False),
     (r"(?:tells|told)", "told", False),
     (r"(?:claim|claims|claimed|claiming)", "claimed", True),
@@ -53,6 +54,9 @@ _VERBS: tuple[tuple[str, str, bool], ...] = (
     (r"(?:writes|wrote|writing)", "wrote", False),
     (r"(?:tweets|tweeted|tweeting)", "tweeted", False),
     (r"(?:suggest|suggests|suggested|suggesting)", "suggested", False),
+    (r"(?:contend|contends|contended|contending)", "contended", True),
+    (r"(?:reply|replies|replied|replying)", "replied", False),
+    (r"(?:demand|demands|demanded|demanding)", "demanded", False),
     (r"(?:argue|argues|argued|arguing)", "argued", True),
     (r"(?:warns|warned|warning)", "warned", False),
     (r"(?:confirms|confirmed|confirming)", "confirmed", False),
@@ -103,7 +107,7 @@ _HEDGE = re.compile(
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.\-]*|[,;:()]")
 _AUXILIARIES = frozenset(
     "has have had is was were are will would also repeatedly further later earlier previously then "
-    "again already first now still recently publicly privately once twice".split()
+    "again already first now still recently publicly privately once twice independently immediately".split()
 )
 _TITLES = frozenset(
     """
@@ -343,9 +347,16 @@ def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[
             taken.append(word)
             continue
         break
+    # Every word looked at before the one that stopped the scan was taken, so that word is here.
+    head = reversed_words[len(taken) : len(taken) + 3]
     taken.reverse()
     while taken and taken[0].lower() in {"of"}:
         taken.pop(0)
+    if taken and len(head) >= 2 and head[0].lower() in _HEAD_LINKS and head[1].lower() in ROLES:
+        # "A spokesman for Mayor Reyes said": the speaker is the spokesman, whose name (if any) is
+        # in the apposition, not the person or body the spokesman speaks for.
+        lead = [head[2]] if len(head) > 2 and head[2].lower() in {"a", "an", "the", "one"} else []
+        return " ".join([*lead, head[1], head[0], *taken]), _first_name_run(apposition)
     content = [w for w in taken if w.lower() not in {"of", "the", "a", "an", "one", "two"}]
     if content:
         # "A specialist, Dr. Ana Ruiz of the clinic, said": the name is in the apposition.
@@ -373,6 +384,8 @@ def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[
     return None
 
 
+_HEAD_LINKS = frozenset("for within at with from".split())
+"""Words that tie a role to the body it speaks for ("a spokesman for", "a source within")."""
 _MODIFIERS = frozenset("former then acting deputy outgoing incoming retired late longtime".split())
 
 
@@ -408,9 +421,13 @@ _NOT_A_VERB = re.compile(
 """What makes the word after it a noun or an adjective ("a warning", "the 37 states", "of reported
 cases", "the mayor's alleged abuse") or a question rather than a statement ("asked whether she
 believed")."""
-_ADDING_SPEECH = re.compile(r"\s*(?:that\b|[,:;\"\u201c\u2018]|$)")
-"""What follows "adding" when it reports speech: "that", a colon or comma, or a quotation."""
-_BARE_FORMS = frozenset("claim insist allege argue maintain assert deny suggest".split())
+_ADDING_SPEECH = re.compile(
+    r"\s*(?:(?:that|it|he|she|they|we|i|there)\b|[,.:;!?\"\u201c\u2018]|$)", re.IGNORECASE
+)
+"""What follows "add" or "states" when they report speech: "that" or the subject of a reported
+clause ("added it may reopen"), punctuation or a quotation; not "added his voice", "adds more"."""
+_SPEECH_ONLY_BEFORE_A_CLAUSE = frozenset("add adds added adding states".split())
+_BARE_FORMS = frozenset("claim insist allege argue maintain assert deny suggest contend reply demand".split())
 _BARE_SUBJECT = re.compile(
     r"(?:\b(?:they|we|you|i)|\b[a-z]+s|\b[A-Z][\w'\u2019\-]*|[,)])"
     r"(?:\s+(?:now|also|still|often|repeatedly|further|again))*\s+$"
@@ -449,8 +466,10 @@ def attributions(text: str) -> tuple[Attribution, ...]:
             continue
         if label != "according to" and _NOT_A_VERB.search(plain, max(0, match.start() - 40), match.start()):
             continue  # "a warning shot", "the 37 states", "asked whether she believed"
-        if match.group(0).lower() == "adding" and not _ADDING_SPEECH.match(plain, match.end()):
-            continue  # "adding more acrimony to the feud": added to, not said
+        if match.group(0).lower() in _SPEECH_ONLY_BEFORE_A_CLAUSE and not _ADDING_SPEECH.match(
+            plain, match.end()
+        ):
+            continue  # "adding more acrimony", "added his voice", "states will find": not speech
         if match.group(0).lower() in _BARE_FORMS and not _BARE_SUBJECT.search(
             plain, max(0, match.start() - 60), match.start()
         ):
@@ -552,7 +571,7 @@ def resolve(attribution: Attribution, previous: str | None) -> str | None:
     """The named speaker of an attribution, following "he"/"she" back to the last name given."""
     if attribution.speaker:
         return attribution.speaker
-    if attribution.source.lower() in PRONOUNS - {"it", "we", "i"}:
+    if attribution.source.lower() in {"he", "she"}:
         return previous
     return None
 
@@ -564,9 +583,15 @@ _IRREGULAR_PAST = (
     "flew|rode|withdrew|understood|undertook|did|had|was|will|would|could"
 )
 """Common past forms that do not end in "-ed": a name before one is the subject of its clause."""
+_NOT_VERB_S = r"(?!(?:as|its|his|this|thus|plus|less|unless|always|perhaps|us|yes)\b)"
+"""Words ending in "s" that are no verbs: a name before them is not a subject ("Iraq as a Marine")."""
 _NAMED_SUBJECT = re.compile(
     r"^(?P<run>[A-Z][\w'\u2019\-]*\.?(?:\s+[A-Z][\w'\u2019\-]*\.?){0,3})"
-    r"(?=,|\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+)?(?:[a-z]+ed|" + _IRREGULAR_PAST + r")\b|\s+[a-z]+s\b)"
+    r"(?=,|\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+)?(?:[a-z]+ed|"
+    + _IRREGULAR_PAST
+    + r")\b|\s+"
+    + _NOT_VERB_S
+    + r"[a-z]+s\b)"
 )
 
 
@@ -593,7 +618,9 @@ def named_subject(text: str) -> str | None:
 _CLAUSE_SUBJECT = re.compile(
     r"(?:^|[,;]\s+|\b(?:as|when|after|while|because|since|and|but|before)\s+)"
     r"(?P<run>(?:[A-Z][\w'\u2019\-]*\.?\s+){0,3}[A-Z][\w\-]*[\w])"
-    r"(?=\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+|then\s+|later\s+|first\s+)?(?:[a-z]+(?:ed|s)|"
+    r"(?=\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+|then\s+|later\s+|first\s+)?(?:"
+    + _NOT_VERB_S
+    + r"[a-z]+(?:ed|s)|"
     + _IRREGULAR_PAST
     + r")\b)"
 )
@@ -633,10 +660,26 @@ _OPENING_ROLE = re.compile(
 )
 
 
-def subject_name(text: str) -> str | None:
+_KNOWN_OPENING = re.compile(
+    r"^(?P<name>[A-Z][\w'\u2019\-]+)\s+(?:has\s+|had\s+|was\s+|also\s+)?(?:[a-z]+ed|"
+    + _IRREGULAR_PAST
+    + r"|"
+    + _NOT_VERB_S
+    + r"[a-z]+s)\b"
+)
+
+
+def subject_name(text: str, known: frozenset[str] = frozenset()) -> str | None:
     """The person a sentence is about: the name it opens with as its subject, or failing that the
-    named subject of its first clause ("After the meeting, Mr. Lee made a quick exit")."""
-    return named_subject(text) or clause_subject(masked(text), len(text), first=True)
+    named subject of its first clause ("After the meeting, Mr. Lee made a quick exit"), or a
+    surname alone that the article has already given as a person's ("Akin made the remarks")."""
+    found = named_subject(text) or clause_subject(masked(text), len(text), first=True)
+    if found:
+        return found
+    single = _KNOWN_OPENING.match(text)
+    if single and speaker_key(single.group("name")) in known:
+        return single.group("name")
+    return None
 
 
 def opening_subject(text: str) -> tuple[str, str | None] | None:
@@ -678,10 +721,12 @@ def speakers_in(article: Article) -> dict[str, str | None]:
     before it, by an attribution or as the subject of a sentence, or None."""
     found: dict[str, str | None] = {}
     last: str | None = None
+    people: set[str] = set()
     for sentence in article.sentences:
         found[sentence.id] = last
         named = [item.speaker for item in attributions(sentence.text) if item.speaker]
-        subject = subject_name(sentence.text)
+        subject = subject_name(sentence.text, frozenset(people))
+        people.update(speaker_key(name) for name in [*named, subject] if name)
         if named:
             last = named[-1]
         elif subject:
@@ -774,8 +819,9 @@ class AttributionData(_AttributionFields, total=False):
     loaded: bool
     """Left out when false."""
     continued: bool
-    """True for a sentence that is all quotation, continuing the one before it: the attribution is
-    that sentence's ("…," Lee wrote. "…"). Left out when false."""
+    """True for a sentence that is all quotation, or inside a quotation opened earlier, continuing
+    the one before it: the attribution is that sentence's ("…," Lee wrote. "…"). Left out when
+    false."""
 
 
 class HedgeData(TypedDict):
@@ -825,6 +871,20 @@ def sentence_frames(data: Data, sentence_id: str) -> tuple[list[AttributionData]
     return entry.get("attributions", []), entry.get("hedges", [])
 
 
+def quotation_open_after(text: str, inside: bool) -> bool:
+    """Whether a quotation is still open at the end of a sentence, given whether one was open at
+    its start: an outlet quoting a long statement opens the marks in one sentence and closes them
+    sentences later."""
+    for ch in text:
+        if ch in "\u201c\u00ab":
+            inside = True
+        elif ch in "\u201d\u00bb":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
+
+
 def _all_quoted(text: str) -> bool:
     """Whether every word of a sentence is inside quotation marks."""
     return bool(text.strip()) and not re.search(r"[^\W\d_]", masked(text))
@@ -841,9 +901,12 @@ def analyse(articles: Sequence[Article]) -> Data:
         attributed = hedged = 0
         last_speaker: str | None = None
         previous: list[AttributionData] = []
+        inside = False
+        people: set[str] = set()
         for sentence in article.sentences:
             found = frame(sentence.text)
             rows: list[AttributionData] = []
+            opened_before, inside = inside, quotation_open_after(sentence.text, inside)
             for item in found.attributions:
                 speaker = resolve(item, last_speaker if fits(item.source, last_speaker, known) else None)
                 row: AttributionData = {"source": item.source, "verb": item.verb}
@@ -855,12 +918,17 @@ def analyse(articles: Sequence[Article]) -> Data:
                 verbs[item.verb] += 1
                 if item.speaker:
                     last_speaker = item.speaker
-            if not rows and previous and _all_quoted(sentence.text):
-                # A quotation running on from the sentence before is still that speaker's.
+            if not rows and previous and (opened_before or _all_quoted(sentence.text)):
+                # A quotation running on from the sentence before (whole, or opened there and not
+                # yet closed) is still that speaker's.
                 rows.append({**previous[-1], "continued": True})
+            people.update(speaker_key(item.speaker) for item in found.attributions if item.speaker)
             if not any(item.speaker for item in found.attributions):
                 # "Paul Anker resigned on Friday. He said …": the person a sentence is about.
-                last_speaker = subject_name(sentence.text) or last_speaker
+                subject = subject_name(sentence.text, frozenset(people))
+                if subject:
+                    people.add(speaker_key(subject))
+                last_speaker = subject or last_speaker
             previous = rows
             hedge_rows: list[HedgeData] = [
                 {"marker": h.marker, "kind": h.kind, "phrase": h.phrase} for h in found.hedges

@@ -365,6 +365,16 @@ def test_a_plural_subject_claims() -> None:
             "Ruiz warned that the vote would fail, adding that talks would go on.",
             [("warned", "Ruiz", "Ruiz"), ("added", "Ruiz", "Ruiz")],
         ),
+        # More speech verbs; "add" before an object is no speech; an adverb before a negation.
+        ("\u201cIt is over,\u201d Lee went on to say.", [("said", "Lee", "Lee")]),
+        ("Ruiz contended that the vote was void.", [("contended", "Ruiz", "Ruiz")]),
+        ("The mayor added his voice to the protest.", []),
+        ("The Ledger has not independently confirmed the report.", []),
+        # A role with its body and the name in apposition.
+        (
+            "A spokesman for Mayor Reyes, Tom Ruiz, said the bridge would reopen.",
+            [("said", "A spokesman for Mayor Reyes", "Tom Ruiz")],
+        ),
         # "and" inside the name of a body.
         (
             "The Health and Human Services Department said it would comply.",
@@ -405,3 +415,40 @@ def test_a_badge_names_the_person_a_bare_role_stands_for() -> None:
     assert credited_name("director", "Michael Rekola") == "Michael Rekola"
     assert credited_name("the company", None) == "the company"
     assert credited_name("Harbour master Ines Calder", "Ines Calder") == "Harbour master Ines Calder"
+
+
+def test_a_quotation_open_over_several_sentences_keeps_its_attribution(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a",
+        [
+            "Mayor Tom Reyes wrote: \u201cThe bridge is closed.",
+            "Nobody will cross it before spring.",
+            "We owe the drivers that much.\u201d",
+            "Traffic was light on Monday.",
+        ],
+    )
+    rows = {sid: entry.get("attributions") for sid, entry in analyse([article])["sentences"].items()}
+    assert set(rows) == {"a-s1", "a-s2", "a-s3"}
+    assert all(row[0]["speaker"] == "Tom Reyes" for row in rows.values())
+
+
+def test_they_is_not_one_person_named_before(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a", ["Mayor Tom Reyes spoke first.", "Five senators met later, and they said no."]
+    )
+    found, _ = sentence_frames(analyse([article]), "a-s2")
+    assert row_speaker(found[0]) is None
+
+
+def test_a_surname_alone_opening_a_sentence_is_its_subject_once_known(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a",
+        [
+            "Tom Akin said the plan was sound.",
+            "Governor Ana Ruiz said it was not.",
+            "Akin made the remarks on Sunday.",
+            "He claimed the vote was rigged.",
+        ],
+    )
+    found, _ = sentence_frames(analyse([article]), "a-s4")
+    assert row_speaker(found[0]) == "Akin"
