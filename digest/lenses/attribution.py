@@ -640,6 +640,8 @@ def clause_subject(text: str, end: int, first: bool = False) -> str | None:
     counts only inside the sentence, where a capital marks a name rather than the first word."""
     found = None
     for match in _CLAUSE_SUBJECT.finditer(text, 0, max(end, 0)):
+        if first and match.start("run") > 0 and (match.start() != text.find(",") or match.start() > 60):
+            break  # the first clause opens the sentence or follows its opening phrase, nothing later
         run = match.group("run").split()
         titled_name = False
         while run and (run[0].lower().rstrip(".") in _TITLES or run[0].lower() in _HONORIFICS):
@@ -661,12 +663,21 @@ _OPENING_ROLE = re.compile(
 
 
 _KNOWN_OPENING = re.compile(
-    r"^(?P<name>[A-Z][\w'\u2019\-]+)\s+(?:has\s+|had\s+|was\s+|also\s+)?(?:[a-z]+ed|"
+    r"^(?P<name>[A-Z][\w'\u2019\-]+)(?:,|\s+(?:has\s+|had\s+|was\s+|also\s+)?(?:[a-z]+ed|"
     + _IRREGULAR_PAST
     + r"|"
     + _NOT_VERB_S
-    + r"[a-z]+s)\b"
+    + r"[a-z]+s)\b)"
 )
+_TITLED_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Representative|Governor)\.?\s+"
+    r"(?:[A-Z][\w'\u2019\-]+\s+){0,2}(?P<last>[A-Z][\w'\u2019\-]+)"
+)
+
+
+def titled_people(text: str) -> set[str]:
+    """The `speaker_key` of every person a sentence names with a title ("Rep. Duncan Hunter")."""
+    return {speaker_key(match.group("last")) for match in _TITLED_NAME.finditer(text)}
 
 
 def subject_name(text: str, known: frozenset[str] = frozenset()) -> str | None:
@@ -725,6 +736,7 @@ def speakers_in(article: Article) -> dict[str, str | None]:
     for sentence in article.sentences:
         found[sentence.id] = last
         named = [item.speaker for item in attributions(sentence.text) if item.speaker]
+        people.update(titled_people(sentence.text))
         subject = subject_name(sentence.text, frozenset(people))
         people.update(speaker_key(name) for name in [*named, subject] if name)
         if named:
@@ -923,6 +935,7 @@ def analyse(articles: Sequence[Article]) -> Data:
                 # yet closed) is still that speaker's.
                 rows.append({**previous[-1], "continued": True})
             people.update(speaker_key(item.speaker) for item in found.attributions if item.speaker)
+            people.update(titled_people(sentence.text))
             if not any(item.speaker for item in found.attributions):
                 # "Paul Anker resigned on Friday. He said …": the person a sentence is about.
                 subject = subject_name(sentence.text, frozenset(people))

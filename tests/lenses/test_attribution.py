@@ -452,3 +452,17 @@ def test_a_surname_alone_opening_a_sentence_is_its_subject_once_known(make_artic
     )
     found, _ = sentence_frames(analyse([article]), "a-s4")
     assert row_speaker(found[0]) == "Akin"
+
+
+def test_a_name_deep_in_a_sentence_is_not_what_it_is_about(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a",
+        [
+            "Rep. Tom Hunter and his wife were charged on Tuesday.",
+            "The ministry said the pair spent the money on trips, and Washington paid for flights.",
+            "Hunter, 41, is serving his fifth term.",
+            "\u201cIt was an accident,\u201d he said.",
+        ],
+    )
+    found, _ = sentence_frames(analyse([article]), "a-s4")
+    assert row_speaker(found[0]) == "Hunter"
