@@ -54,6 +54,8 @@ _VERBS: tuple[tuple[str, str, bool], ...] = (
     (r"(?:writes|wrote|writing)", "wrote", False),
     (r"(?:tweets|tweeted|tweeting)", "tweeted", False),
     (r"(?:suggest|suggests|suggested|suggesting)", "suggested", False),
+    (r"(?:ask|asks|asked)", "asked", False),
+    (r"continued(?=\s*[,.;])", "continued", False),
     (r"(?:contend|contends|contended|contending)", "contended", True),
     (r"(?:reply|replies|replied|replying)", "replied", False),
     (r"(?:demand|demands|demanded|demanding)", "demanded", False),
@@ -70,7 +72,7 @@ _VERBS: tuple[tuple[str, str, bool], ...] = (
     (r"(?:calls|called|calling)", "called", False),
     (r"(?:describes|described|describing)", "described", False),
 )
-_NAME_ONLY = frozenset({"called", "described", "believe", "reported", "revealed"})
+_NAME_ONLY = frozenset({"called", "described", "believe", "reported", "revealed", "asked"})
 """Verbs that also have non-attributing uses ("a group called"): they need a name or role before them."""
 _VERB = re.compile(
     r"(?<![\w'])(?:" + "|".join(f"(?P<v{i}>{form})" for i, (form, _, _) in enumerate(_VERBS)) + r")(?![\w'])",
@@ -427,7 +429,9 @@ _ADDING_SPEECH = re.compile(
 """What follows "add" or "states" when they report speech: "that" or the subject of a reported
 clause ("added it may reopen"), punctuation or a quotation; not "added his voice", "adds more"."""
 _SPEECH_ONLY_BEFORE_A_CLAUSE = frozenset("add adds added adding states".split())
-_BARE_FORMS = frozenset("claim insist allege argue maintain assert deny suggest contend reply demand".split())
+_BARE_FORMS = frozenset(
+    "claim insist allege argue maintain assert deny suggest contend reply demand ask".split()
+)
 _BARE_SUBJECT = re.compile(
     r"(?:\b(?:they|we|you|i)|\b[a-z]+s|\b[A-Z][\w'\u2019\-]*|[,)])"
     r"(?:\s+(?:now|also|still|often|repeatedly|further|again))*\s+$"
@@ -883,6 +887,9 @@ def sentence_frames(data: Data, sentence_id: str) -> tuple[list[AttributionData]
     return entry.get("attributions", []), entry.get("hedges", [])
 
 
+_OPENING_MARKS = frozenset('"\u201c\u00ab')
+
+
 def quotation_open_after(text: str, inside: bool) -> bool:
     """Whether a quotation is still open at the end of a sentence, given whether one was open at
     its start: an outlet quoting a long statement opens the marks in one sentence and closes them
@@ -914,10 +921,16 @@ def analyse(articles: Sequence[Article]) -> Data:
         last_speaker: str | None = None
         previous: list[AttributionData] = []
         inside = False
+        paragraph = -1
         people: set[str] = set()
         for sentence in article.sentences:
             found = frame(sentence.text)
             rows: list[AttributionData] = []
+            if sentence.paragraph != paragraph and sentence.text.lstrip()[:1] not in _OPENING_MARKS:
+                # A quotation runs on into a new paragraph only when the paragraph opens with a
+                # quotation mark; otherwise a mark left open is a slip of the text, not a quotation.
+                inside = False
+            paragraph = sentence.paragraph
             opened_before, inside = inside, quotation_open_after(sentence.text, inside)
             for item in found.attributions:
                 speaker = resolve(item, last_speaker if fits(item.source, last_speaker, known) else None)

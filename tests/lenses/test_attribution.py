@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from conftest import MakeArticle
 
@@ -368,6 +370,9 @@ def test_a_plural_subject_claims() -> None:
         # More speech verbs; "add" before an object is no speech; an adverb before a negation.
         ("\u201cIt is over,\u201d Lee went on to say.", [("said", "Lee", "Lee")]),
         ("Ruiz contended that the vote was void.", [("contended", "Ruiz", "Ruiz")]),
+        ("\u201cNow it is over,\u201d Ruiz continued.", [("continued", "Ruiz", "Ruiz")]),
+        ("Ruiz continued to deny it.", []),
+        ("The student asks the mayor whether the plan will pass.", [("asked", "The student", None)]),
         ("The mayor added his voice to the protest.", []),
         ("The Ledger has not independently confirmed the report.", []),
         # A role with its body and the name in apposition.
@@ -427,9 +432,24 @@ def test_a_quotation_open_over_several_sentences_keeps_its_attribution(make_arti
             "Traffic was light on Monday.",
         ],
     )
+    one_paragraph = tuple(dataclasses.replace(s, paragraph=1) for s in article.sentences[:3])
+    article = dataclasses.replace(article, sentences=one_paragraph + article.sentences[3:])
     rows = {sid: entry.get("attributions") for sid, entry in analyse([article])["sentences"].items()}
     assert set(rows) == {"a-s1", "a-s2", "a-s3"}
     assert all(row[0]["speaker"] == "Tom Reyes" for row in rows.values())
+
+
+def test_a_quotation_left_open_ends_with_its_paragraph(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a",
+        [
+            "Mayor Tom Reyes wrote: \u201cThe bridge is closed.",
+            "The video was released on Monday.",
+            "\u201cWe owe the drivers that much,\u201d he added.",
+        ],
+    )
+    rows = {sid: entry.get("attributions") for sid, entry in analyse([article])["sentences"].items()}
+    assert set(rows) == {"a-s1", "a-s3"}
 
 
 def test_they_is_not_one_person_named_before(make_article: MakeArticle) -> None:
