@@ -372,7 +372,7 @@ def test_a_plural_subject_claims() -> None:
         ("Ruiz contended that the vote was void.", [("contended", "Ruiz", "Ruiz")]),
         ("\u201cNow it is over,\u201d Ruiz continued.", [("continued", "Ruiz", "Ruiz")]),
         ("Ruiz continued to deny it.", []),
-        ("The student asks the mayor whether the plan will pass.", [("asked", "The student", None)]),
+        ("Ruiz asks the mayor whether the plan will pass.", [("asked", "Ruiz", "Ruiz")]),
         ("The mayor added his voice to the protest.", []),
         ("The Ledger has not independently confirmed the report.", []),
         # A role with its body and the name in apposition.
