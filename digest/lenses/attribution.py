@@ -25,10 +25,24 @@ from functools import lru_cache
 from typing import TypedDict
 
 from digest.compare import summary
-from digest.evidence import name_key
+from digest.lenses.persons import (
+    FUNCTION_WORDS,
+    PRONOUNS,
+    ROLES,
+    TIME_WORDS,
+    clause_subject,
+    first_name_run,
+    fits,
+    genders,
+    is_name_word,
+    opening_subject,
+    speaker_key,
+    split_name,
+    subject_name,
+    titled_people,
+)
 from digest.lenses.quoting import masked
 from digest.model import Article, ClaimView, Sentence
-from digest.text import fold_key
 
 # Attribution verbs: (pattern of its forms, label shown, whether the verb itself keeps a distance).
 _VERBS: tuple[tuple[str, str, bool], ...] = (
@@ -111,48 +125,13 @@ _AUXILIARIES = frozenset(
     "has have had is was were are will would also repeatedly further later earlier previously then "
     "again already first now still recently publicly privately once twice independently immediately".split()
 )
-_TITLES = frozenset(
-    """
-    president vice prime minister mr mrs ms dr prof sir dame gen general brig lt col colonel maj major
-    capt captain sgt adm admiral secretary senator sen rep representative gov governor mayor king queen
-    prince princess pope chancellor ambassador judge justice chief speaker spokesman spokeswoman professor
-    """.split()
-)
-"""Capitalised words in front of a name that say what the person is, not who."""
 _LEADING_PREPOSITIONS = frozenset("in on at during from with via through under".split())
 _DETERMINERS = frozenset("the a an its his her their our this that".split())
-_FUNCTION = frozenset(
-    "while although though but and as after before when if because in on at this these so then however "
-    "meanwhile yet since".split()
-)
-ROLES = frozenset(
-    """
-    government governments official officials spokesman spokeswoman spokesperson spokespeople source
-    sources minister ministry president secretary police authorities authority administration department
-    military army officers officer analysts analyst experts expert witnesses witness residents resident
-    lawmakers spokesmen prosecutors prosecutor investigators investigator diplomats diplomat leader leaders
-    agency office council chief director commander ambassador press specialist specialists researcher
-    researchers scientist scientists professor doctor doctors lawyer lawyers attorney engineer manager
-    chairman chairwoman founder editor correspondent aide aides adviser advisers advisor envoy member
-    members coach captain owner economist economists organisers organizers campaigners activists
-    """.split()
-)
-"""Lower-case nouns that can head who is speaking ("officials", "the government")."""
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "mr.", "mrs.", "ms.", "dr.", "prof", "prof."})
 _CLAUSE_STOPS = frozenset(
     {"that", "and", "but", "while", "which", "who", "as", "because", "although", "after"}
 )
 MAX_SOURCE_WORDS = 8
 MAX_APPOSITION_WORDS = 20
-_TIME_WORDS = frozenset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march april june july
-    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-    yesterday today tonight morning afternoon evening night week weekend month year earlier later
-    """.split()
-)
-"""Words of a time phrase that can stand between a subject and its verb ("Trump on Monday said")."""
 _TIME_LEADS = frozenset("on last this next early late in".split())
 _NEGATIONS = frozenset("not n't never cannot to".split())
 """A verb after these is no attribution: "did not say", "declined to say", "cannot say"."""
@@ -192,65 +171,6 @@ class Frame:
     hedges: tuple[Hedge, ...]
 
 
-def speaker_key(name: str) -> str:
-    """A key under which "John Kirby", "Mr Kirby" and "Kirby" meet: the folded last name."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019\-]*", name) if w.lower() not in _HONORIFICS]
-    if not words:
-        return fold_key(name)
-    last = re.sub(r"['\u2019]s$", "", words[-1])
-    if len(words) == 1 or words[-1][:1].isupper():
-        return fold_key(last)
-    return fold_key(" ".join(words))
-
-
-def same_speaker(a: str, b: str) -> bool:
-    """True when two credits name one person, allowing transliterations ("Havryliuk"/"Gavrilyuk").
-
-    Last names meet on `digest.evidence.name_key`; past that, a frame of four or more consonants
-    that agrees after its first letter is taken as one name spelled from another alphabet.
-    """
-    first, second = speaker_key(a), speaker_key(b)
-    if first == second or name_key(first) == name_key(second):
-        return True
-    frame_a, frame_b = name_key(first)[1:], name_key(second)[1:]
-    return " " not in first + second and len(frame_a) >= 4 and frame_a[1:] == frame_b[1:]
-
-
-def _is_name_word(word: str) -> bool:
-    return word[:1].isupper() and word.lower() not in PRONOUNS
-
-
-def _split_name(words: Sequence[str]) -> str | None:
-    """The trailing run of capitalised words after any title: the name itself ("Pat Ryder")."""
-    run: list[str] = []
-    for word in reversed(words):
-        if not _is_name_word(word) or word.lower().rstrip(".") in _TITLES | ROLES:
-            break
-        run.append(word)
-    run.reverse()
-    while run and run[0].lower() in {"the", "a", "an"}:
-        run.pop(0)
-    rest = list(words[: len(words) - len(run)])
-    if run and len(rest) >= 2 and rest[-1] == "of":
-        # "Sen. Ann Lee of Oregon", "the Secretary of State": what follows "of" is where or what
-        # the person is; the name, if any, comes before it.
-        return _split_name(rest[:-1])
-    if len(run) == 1 and run[0].lower() in ROLES:
-        return None  # "Officials said": a capitalised role opening the sentence is nobody's name
-    return " ".join(run) if run else None
-
-
-def _first_name_run(words: Sequence[str]) -> str | None:
-    """The first run of capitalised words of an apposition, titles dropped ("Dr. Ana Ruiz of ...")."""
-    run: list[str] = []
-    for word in words:
-        if _is_name_word(word) and word.lower() not in _FUNCTION:
-            run.append(word)
-        elif run:
-            break
-    return _split_name(run) if run else None
-
-
 def _before_verb(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """The words before a verb without what may stand between its subject and it: auxiliaries
     and adverbs ("has also said") and a time phrase ("Trump on Monday said", "officials last
@@ -268,7 +188,7 @@ def _before_verb(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
             if opening is not None:
                 del words[opening:]
         timed = 0
-        while words and words[-1][0].lower().rstrip(".") in _TIME_WORDS:
+        while words and words[-1][0].lower().rstrip(".") in TIME_WORDS:
             words.pop()
             timed += 1
         if timed and words and words[-1][0].lower() in _TIME_LEADS:
@@ -288,13 +208,13 @@ def _inner_apposition(words: Sequence[tuple[str, int]]) -> int | None:
         return None
     start = commas[-1]
     segment = [w for w, _ in words[start + 1 :]]
-    if not segment or len(segment) > MAX_APPOSITION_WORDS or not _is_name_word(words[start - 1][0]):
+    if not segment or len(segment) > MAX_APPOSITION_WORDS or not is_name_word(words[start - 1][0]):
         return None
     described = segment[0].lower() in _DETERMINERS
     # A party and state tag is one word with a hyphen or a full stop ("D-Ore.", "R-Texas"); two
     # capitalised words are a name ("In May, Ann Lee, the chair, said"), and stay the source.
     tagged = (
-        len(segment) == 1 and _is_name_word(segment[0]) and ("-" in segment[0] or segment[0].endswith("."))
+        len(segment) == 1 and is_name_word(segment[0]) and ("-" in segment[0] or segment[0].endswith("."))
     )
     return start if described or tagged else None
 
@@ -329,21 +249,21 @@ def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[
             and taken
             and taken[-1][:1].isupper()
             and before[:1].isupper()
-            and _is_name_word(before)
+            and is_name_word(before)
         ):
             taken.append(word)  # "the Health and Human Services Department", "Lee and Ruiz said"
             continue
-        if word in ",;:()" or len(taken) >= MAX_SOURCE_WORDS or lowered in _FUNCTION:
+        if word in ",;:()" or len(taken) >= MAX_SOURCE_WORDS or lowered in FUNCTION_WORDS:
             break
-        if _is_name_word(word) or lowered in ROLES or lowered in {"of", "the", "a", "an", "one", "two"}:
+        if is_name_word(word) or lowered in ROLES or lowered in {"of", "the", "a", "an", "one", "two"}:
             taken.append(word)
             continue
         # One lower-case word between capitalised ones belongs to a title ("Harbour master").
         before = reversed_words[position + 1] if position + 1 < len(reversed_words) else ""
         if (
             taken
-            and _is_name_word(before)
-            and before.lower() not in _FUNCTION
+            and is_name_word(before)
+            and before.lower() not in FUNCTION_WORDS
             and lowered not in _CLAUSE_STOPS
         ):
             taken.append(word)
@@ -358,11 +278,11 @@ def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[
         # "A spokesman for Mayor Reyes said": the speaker is the spokesman, whose name (if any) is
         # in the apposition, not the person or body the spokesman speaks for.
         lead = [head[2]] if len(head) > 2 and head[2].lower() in {"a", "an", "the", "one"} else []
-        return " ".join([*lead, head[1], head[0], *taken]), _first_name_run(apposition)
+        return " ".join([*lead, head[1], head[0], *taken]), first_name_run(apposition)
     content = [w for w in taken if w.lower() not in {"of", "the", "a", "an", "one", "two"}]
     if content:
         # "A specialist, Dr. Ana Ruiz of the clinic, said": the name is in the apposition.
-        return " ".join(taken), _split_name(taken) or _first_name_run(apposition)
+        return " ".join(taken), split_name(taken) or first_name_run(apposition)
     if not clause_allowed:
         return None
     # No name or role right before the verb: take the clause back to its start if it is short
@@ -373,7 +293,7 @@ def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[
             break
         clause.append(word)
     clause.reverse()
-    if all(word.lower() in _FUNCTION for word in clause):
+    if all(word.lower() in FUNCTION_WORDS for word in clause):
         return None  # "…, before again claiming": a conjunction is nobody
     if clause and clause[0].lower() in _LEADING_PREPOSITIONS:
         # "In a statement the company said": the source is the phrase after the setting.
@@ -382,7 +302,7 @@ def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[
             return None
         clause = clause[starts[-1] :]
     if 1 <= len(clause) <= MAX_SOURCE_WORDS - 1:
-        return " ".join(clause), _split_name(clause)
+        return " ".join(clause), split_name(clause)
     return None
 
 
@@ -406,9 +326,9 @@ def _forward_source(text: str, start: int, any_noun: bool = False) -> tuple[str,
         content.pop(0)  # "said former Representative Tom Davis"
     if not content:
         return None
-    if not any_noun and not (_is_name_word(content[0]) or content[0].lower() in ROLES | {"one"}):
+    if not any_noun and not (is_name_word(content[0]) or content[0].lower() in ROLES | {"one"}):
         return None
-    return " ".join(taken), _split_name(taken)
+    return " ".join(taken), split_name(taken)
 
 
 def _verb_index(match: re.Match[str]) -> int:
@@ -578,157 +498,6 @@ def resolve(attribution: Attribution, previous: str | None) -> str | None:
     if attribution.source.lower() in {"he", "she"}:
         return previous
     return None
-
-
-_IRREGULAR_PAST = (
-    "spoke|told|met|took|made|gave|went|came|left|saw|won|lost|ran|wrote|sent|held|kept|began|became|"
-    "found|thought|felt|knew|got|put|set|led|sat|stood|fell|rose|chose|broke|bought|brought|caught|"
-    "fought|sought|built|spent|paid|sold|hit|cut|quit|fled|struck|drew|grew|threw|swore|shook|stole|"
-    "flew|rode|withdrew|understood|undertook|did|had|was|will|would|could"
-)
-"""Common past forms that do not end in "-ed": a name before one is the subject of its clause."""
-_NOT_VERB_S = r"(?!(?:as|its|his|this|thus|plus|less|unless|always|perhaps|us|yes)\b)"
-"""Words ending in "s" that are no verbs: a name before them is not a subject ("Iraq as a Marine")."""
-_NAMED_SUBJECT = re.compile(
-    r"^(?P<run>[A-Z][\w'\u2019\-]*\.?(?:\s+[A-Z][\w'\u2019\-]*\.?){0,3})"
-    r"(?=,|\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+)?(?:[a-z]+ed|"
-    + _IRREGULAR_PAST
-    + r")\b|\s+"
-    + _NOT_VERB_S
-    + r"[a-z]+s\b)"
-)
-
-
-def named_subject(text: str) -> str | None:
-    """The person a sentence opens with as its subject ("Mr. Anker, 54, …", "Paul Anker resigned …"),
-    or None. A name needs two capitalised words or a title before it, so that a place or a body
-    ("Police arrested …") is not taken for a person."""
-    match = _NAMED_SUBJECT.match(text)
-    if not match:
-        return None
-    run = match.group("run").split()
-    titled_name = False
-    while run and (run[0].lower().rstrip(".") in _TITLES or run[0].lower() in _HONORIFICS):
-        run.pop(0)
-        titled_name = True
-    blocked = _FUNCTION | ROLES | _TITLES | PRONOUNS | {"the", "a", "an", "north", "south", "east", "west"}
-    if not run or any(w.lower().rstrip(".") in blocked for w in run):
-        return None
-    if len(run) < 2 and not titled_name:
-        return None
-    return " ".join(run)
-
-
-_CLAUSE_SUBJECT = re.compile(
-    r"(?:^|[,;]\s+|\b(?:as|when|after|while|because|since|and|but|before)\s+)"
-    r"(?P<run>(?:[A-Z][\w'\u2019\-]*\.?\s+){0,3}[A-Z][\w\-]*[\w])"
-    r"(?=\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+|then\s+|later\s+|first\s+)?(?:"
-    + _NOT_VERB_S
-    + r"[a-z]+(?:ed|s)|"
-    + _IRREGULAR_PAST
-    + r")\b)"
-)
-_NOT_NAMES = (
-    _FUNCTION
-    | ROLES
-    | _TITLES
-    | PRONOUNS
-    | _TIME_WORDS
-    | {"the", "a", "an", "north", "south", "east", "west"}
-)
-
-
-def clause_subject(text: str, end: int, first: bool = False) -> str | None:
-    """The person named as the subject of the last clause before ``end`` (or of the first clause,
-    with ``first``): "…, but Mr. Lee denied", "as Lee turned down …". A single capitalised word
-    counts only inside the sentence, where a capital marks a name rather than the first word."""
-    found = None
-    for match in _CLAUSE_SUBJECT.finditer(text, 0, max(end, 0)):
-        if first and match.start("run") > 0 and (match.start() != text.find(",") or match.start() > 60):
-            break  # the first clause opens the sentence or follows its opening phrase, nothing later
-        run = match.group("run").split()
-        titled_name = False
-        while run and (run[0].lower().rstrip(".") in _TITLES or run[0].lower() in _HONORIFICS):
-            run.pop(0)
-            titled_name = True
-        if not run or any(w.lower().rstrip(".") in _NOT_NAMES for w in run):
-            continue
-        if len(run) < 2 and not titled_name and match.start("run") == 0:
-            continue
-        found = " ".join(run)
-        if first:
-            break
-    return found
-
-
-_OPENING_ROLE = re.compile(
-    r"^(?:the|a|an)\s+(?:[a-z][\w'\u2019\-]*\s+){0,2}?(?P<role>[a-z]+)\b(?=\s+[a-z])", re.IGNORECASE
-)
-
-
-_KNOWN_OPENING = re.compile(
-    r"^(?P<name>[A-Z][\w'\u2019\-]+)(?:,|\s+(?:has\s+|had\s+|was\s+|also\s+)?(?:[a-z]+ed|"
-    + _IRREGULAR_PAST
-    + r"|"
-    + _NOT_VERB_S
-    + r"[a-z]+s)\b)"
-)
-_TITLED_NAME = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Representative|Governor)\.?\s+"
-    r"(?:[A-Z][\w'\u2019\-]+\s+){0,2}(?P<last>[A-Z][\w'\u2019\-]+)"
-)
-
-
-def titled_people(text: str) -> set[str]:
-    """The `speaker_key` of every person a sentence names with a title ("Rep. Duncan Hunter")."""
-    return {speaker_key(match.group("last")) for match in _TITLED_NAME.finditer(text)}
-
-
-def subject_name(text: str, known: frozenset[str] = frozenset()) -> str | None:
-    """The person a sentence is about: the name it opens with as its subject, or failing that the
-    named subject of its first clause ("After the meeting, Mr. Lee made a quick exit"), or a
-    surname alone that the article has already given as a person's ("Akin made the remarks")."""
-    found = named_subject(text) or clause_subject(masked(text), len(text), first=True)
-    if found:
-        return found
-    single = _KNOWN_OPENING.match(text)
-    if single and speaker_key(single.group("name")) in known:
-        return single.group("name")
-    return None
-
-
-def opening_subject(text: str) -> tuple[str, str | None] | None:
-    """Who a sentence opens with as its subject, as (source, speaker): a named person ("Mr. Anker
-    resigned …") or a determiner and a role ("The president downplayed …"), else None."""
-    name = subject_name(text)
-    if name:
-        return name, name
-    match = _OPENING_ROLE.match(text)
-    if match and match.group("role").lower() in ROLES | _TITLES:
-        return match.group(0), None
-    return None
-
-
-_GENDERED = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+(?P<name>[A-Z][\w'\u2019\-]+)")
-
-
-def genders(article: Article) -> dict[str, str]:
-    """Who the article calls "Mr." (``"he"``) or "Ms."/"Mrs." (``"she"``), by `speaker_key`: the
-    only sign of a person's pronoun that the text gives. A name given both is left out."""
-    found: dict[str, set[str]] = {}
-    for sentence in article.sentences:
-        for match in _GENDERED.finditer(sentence.text):
-            pronoun = "he" if match.group("title") == "Mr" else "she"
-            found.setdefault(speaker_key(match.group("name")), set()).add(pronoun)
-    return {key: next(iter(values)) for key, values in found.items() if len(values) == 1}
-
-
-def fits(pronoun: str, name: str | None, known: dict[str, str]) -> bool:
-    """Whether "he" or "she" can stand for ``name``: not when the article calls that person by
-    the other title ("Mr. Lee" is no "she")."""
-    if not name or pronoun.lower() not in {"he", "she"}:
-        return True
-    return known.get(speaker_key(name), pronoun.lower()) == pronoun.lower()
 
 
 def speakers_in(article: Article) -> dict[str, str | None]:

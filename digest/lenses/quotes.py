@@ -19,16 +19,8 @@ from rapidfuzz.distance import Indel
 
 from digest.compare import to_row, word_diff
 from digest.evidence import STOPWORDS, stem
-from digest.lenses.attribution import (
-    Attribution,
-    attributions,
-    fits,
-    genders,
-    opening_subject,
-    resolve,
-    same_speaker,
-    speaker_key,
-)
+from digest.lenses.attribution import Attribution, attributions, resolve
+from digest.lenses.persons import fits, genders, opening_subject, same_speaker, speaker_key
 from digest.lenses.quoting import masked, passages
 from digest.model import Article, ClaimView
 from digest.text import words

@@ -1,4 +1,4 @@
-"""Claim titles and badges name who speaks when the outlet wrote only "he" or "she"."""
+"""Who a text names (`digest.lenses.persons`), and who "he" or "she" stands for in badges and claim titles."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import pytest
 from conftest import MakeArticle
 
 from digest.compare import view
-from digest.lenses.attribution import analyse, credited_name, named_subject, speakers_in, titled
+from digest.lenses.attribution import analyse, credited_name, speakers_in, titled
+from digest.lenses.persons import named_subject, same_speaker, speaker_key
 from digest.model import Claim
 
 
@@ -110,3 +111,14 @@ def test_he_is_the_subject_of_an_opening_clause_too(make_article: MakeArticle) -
     b = make_article("b", ["Lee was also due to meet the mayor."])
     claim = view(Claim("c1", ("a-s3", "b-s1"), "a-s3"), [a, b])
     assert titled(claim, [a, b]).summary == "He [Lee] was also due to meet the mayor."
+
+
+def test_speaker_key_joins_forms_of_one_name() -> None:
+    assert speaker_key("Mr Calder") == speaker_key("Ines Calder") == speaker_key("Calder's") == "calder"
+
+
+def test_same_speaker_across_transliterations() -> None:
+    assert same_speaker("Mr Havryliuk", "Oleh Gavrilyuk")
+    assert same_speaker("Volodymyr Zelensky", "Zelenskyy")
+    assert not same_speaker("Tom Reyes", "Ana Ruiz")
+    assert not same_speaker("the port authority", "the harbour board")
