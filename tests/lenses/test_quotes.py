@@ -2,9 +2,13 @@ from __future__ import annotations
 
 from conftest import MakeArticle
 
-from digest.lenses.quotes import SAME_QUOTE, CarrierData, Data, analyse, collect, in_order_share
+from digest.lenses.quotes import SAME_QUOTE, CarrierData, Data, QuoteData, analyse, collect, in_order_share
 
 QUOTE = "The bridge is safe for cars but not for lorries until the spring"
+
+
+def _quote_starting(data: Data, opening: str) -> QuoteData:
+    return next(q for q in data["quotes"] if q["text"].startswith(opening))
 
 
 def _carriers(data: Data, index: int = 0) -> dict[str, CarrierData]:
@@ -211,8 +215,7 @@ def test_a_sentence_with_a_quotation_of_its_own_is_not_reported_speech_of_anothe
             ],
         ),
     ]
-    data = analyse(articles)
-    first = next(q for q in data["quotes"] if q["text"].startswith("We have cleared"))
+    first = _quote_starting(analyse(articles), "We have cleared")
     assert [c["article"] for c in first["carriers"]] == ["a"]
     assert first["missing"] == ["b"]
 
@@ -248,7 +251,6 @@ def test_a_quotation_run_together_with_more_of_the_statement_is_carried(make_art
             ],
         ),
     ]
-    data = analyse(articles)
-    first = next(q for q in data["quotes"] if q["text"].startswith("The bridge has always"))
+    first = _quote_starting(analyse(articles), "The bridge has always")
     assert {c["article"]: c["status"] for c in first["carriers"]} == {"a": "verbatim", "b": "verbatim"}
     assert first["missing"] == []
