@@ -673,6 +673,37 @@ def quotation_open_after(text: str, inside: bool) -> bool:
     return inside
 
 
+def _opens_and_runs_on(text: str) -> bool:
+    """Whether a sentence opens a quotation that it does not close: the first sentence of a long one."""
+    return text.lstrip()[:1] in _OPENING_MARKS and quotation_open_after(text, False)
+
+
+_BEFORE_A_COLON = re.compile(r":\s*$")
+_CAPITALISED_OPENING = re.compile(
+    r"^(?:The\s+)?(?P<name>(?:[A-Z][\w'\u2019\-]*\s+){0,4}[A-Z][\w'\u2019\-]*)"
+    r"(?=\s+(?:has\s+|had\s+)?(?:[a-z]{2,}(?:ed|s)|gave|wrote|sent|put|made|told)\b)"
+)
+
+
+def _introducer(text: str) -> AttributionData | None:
+    """Who a sentence ending with a colon and naming no speech verb hands over to ("The group
+    gave this account of the meeting:"): the subject it opens with, if any."""
+    if not _BEFORE_A_COLON.search(masked(text)):
+        return None
+    plain = masked(text)
+    subject = opening_subject(plain)
+    if subject is None:
+        # A body or a publication names itself with capitals ("The Harbour Board gave …").
+        body = _CAPITALISED_OPENING.match(plain)
+        subject = (body.group(0).strip(), body.group("name")) if body else None
+    if subject is None:
+        return None
+    row: AttributionData = {"source": subject[0], "verb": "said"}
+    if subject[1] != subject[0]:
+        row["speaker"] = subject[1]
+    return row
+
+
 def _all_quoted(text: str) -> bool:
     """Whether every word of a sentence is inside quotation marks."""
     return bool(text.strip()) and not re.search(r"[^\W\d_]", masked(text))
@@ -690,6 +721,7 @@ def analyse(articles: Sequence[Article]) -> Data:
         last_speaker: str | None = None
         previous: list[AttributionData] = []
         inside = False
+        introducer: AttributionData | None = None
         paragraph = -1
         people: set[str] = set()
         for sentence in article.sentences:
@@ -712,7 +744,11 @@ def analyse(articles: Sequence[Article]) -> Data:
                 verbs[item.verb] += 1
                 if item.speaker:
                     last_speaker = item.speaker
-            if not rows and previous and (opened_before or _all_quoted(sentence.text)):
+            quoted = opened_before or _all_quoted(sentence.text) or _opens_and_runs_on(sentence.text)
+            if not rows and quoted and not previous and introducer is not None:
+                # "The group gave this account:" and then the account in quotation marks.
+                previous = [introducer]
+            if not rows and previous and quoted:
                 # A quotation running on from the sentence before (whole, or opened there and not
                 # yet closed) is still that speaker's.
                 rows.append({**previous[-1], "continued": True})
@@ -725,6 +761,7 @@ def analyse(articles: Sequence[Article]) -> Data:
                     people.add(speaker_key(subject))
                 last_speaker = subject or last_speaker
             previous = rows
+            introducer = _introducer(sentence.text) if not rows else None
             hedge_rows: list[HedgeData] = [
                 {"marker": h.marker, "kind": h.kind, "phrase": h.phrase} for h in found.hedges
             ]

@@ -475,3 +475,31 @@ def test_a_name_deep_in_a_sentence_is_not_what_it_is_about(make_article: MakeArt
         ],
     )
     assert _first_speaker(article, "a-s4") == "Hunter"
+
+
+def test_a_quotation_introduced_by_a_colon_is_the_introducers(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a",
+        [
+            "The Harbour Board gave this account of the night:",
+            "\u201cThe gates failed at midnight.",
+            "Nobody was hurt.\u201d",
+            "Mayor Tom Reyes said:",
+            "\u201cWe will rebuild the gates.",
+            "It will take a year.\u201d",
+        ],
+    )
+    article = dataclasses.replace(
+        article,
+        sentences=tuple(dataclasses.replace(s, paragraph=1 if s.index < 4 else 2) for s in article.sentences),
+    )
+    speakers = {
+        sid: row_speaker(entry["attributions"][0]) for sid, entry in analyse([article])["sentences"].items()
+    }
+    assert speakers == {
+        "a-s2": "Harbour Board",
+        "a-s3": "Harbour Board",
+        "a-s4": "Tom Reyes",
+        "a-s5": "Tom Reyes",
+        "a-s6": "Tom Reyes",
+    }
