@@ -17,12 +17,14 @@ NAMES = ("attribution", "coverage", "names", "numbers", "quotes", "reuse")
 
 
 def apply(articles: Sequence[Article], views: Sequence[ClaimView]) -> dict[str, object]:
-    """Every lens's results for one story, keyed by lens name."""
+    """Every lens's results for one story, keyed by lens name. The quotation lens credits speakers
+    as the attribution lens does, from the same data."""
+    credited = attribution.analyse(articles)
     return {
-        "attribution": attribution.analyse(articles),
+        "attribution": credited,
         "coverage": coverage.analyse(articles, views),
         "names": names.analyse(articles),
         "numbers": numbers_lens.analyse(articles, views),
-        "quotes": quotes.analyse(articles),
+        "quotes": quotes.analyse(articles, credited=credited),
         "reuse": reuse.analyse(articles),
     }

@@ -19,8 +19,9 @@ from rapidfuzz.distance import Indel
 
 from digest.compare import to_row, word_diff
 from digest.evidence import STOPWORDS, stem
-from digest.lenses.attribution import Attribution, attributions, resolve
-from digest.lenses.persons import fits, genders, opening_subject, same_speaker, speaker_key
+from digest.lenses import attribution
+from digest.lenses.attribution import Attribution, AttributionData, attributions, row_speaker, sentence_frames
+from digest.lenses.persons import opening_subject, same_speaker, speaker_key
 from digest.lenses.quoting import masked, passages
 from digest.model import Article, ClaimView
 from digest.text import words
@@ -155,59 +156,49 @@ def _split(group: list[int], found: Sequence[Passage], near: Sequence[list[int]]
     return parts
 
 
-def _credit(
-    found: Sequence[Attribution], position: int, previous: str | None, known: dict[str, str]
-) -> str | None:
-    """The attribution nearest the quotation, its pronoun followed back to the last name (one the
-    article does not give the other title: "she" is not "Mr. Lee")."""
-    if not found:
-        return None
-    nearest = min(found, key=lambda item: abs(item.position - position))
-    return resolve(nearest, previous if fits(nearest.source, previous, known) else None) or nearest.source
+def _row_credit(rows: Sequence[AttributionData], frames: Sequence[Attribution], position: int) -> str:
+    """Whom a sentence's attribution nearest the position credits, as the attribution lens read it
+    (pronouns followed back, a quotation running on from an earlier sentence kept)."""
+    row = rows[-1]
+    if frames and len(frames) == len(rows):
+        nearest = min(range(len(frames)), key=lambda i: abs(frames[i].position - position))
+        row = rows[nearest]
+    return row_speaker(row) or row["source"]
 
 
-def collect(articles: Sequence[Article]) -> list[Passage]:
+def collect(articles: Sequence[Article], credited: attribution.Data | None = None) -> list[Passage]:
     """Every quoted passage of the story with its credited speaker, in reading order.
 
-    A passage in a sentence that names nobody continues the previous sentence's
-    speaker: outlets split one long quotation over several sentences.
+    The speaker is the one the attribution lens credits the sentence to, so that the two lenses
+    never disagree; a passage in a sentence that credits nobody belongs to the person the sentence
+    is about, or else continues the previous sentence's speaker.
     """
+    if credited is None:
+        credited = attribution.analyse(articles)
     found: list[Passage] = []
     for article in articles:
-        known = genders(article)
-        last_named: str | None = None
         last_credit: str | None = None
         for sentence in article.sentences:
+            rows, _ = sentence_frames(credited, sentence.id)
             frames = attributions(sentence.text)
             # A sentence that says nobody said anything but opens with someone doing something
             # ("Mr. Lee also praised the …") is about that person: a quotation in it is not the
-            # previous speaker's, and a pronoun after it means that person.
-            subject = None if frames else opening_subject(masked(sentence.text))
+            # previous speaker's.
+            subject = None if rows else opening_subject(masked(sentence.text))
             for position, text in passages(sentence.text):
                 keys = quote_words(text)
                 if len(keys) < MIN_WORDS or _names_a_work(sentence.text, position, text):
                     continue
-                if frames:
-                    credit = _credit(frames, position, last_named, known)
+                if rows:
+                    credit: str | None = _row_credit(rows, frames, position)
                 else:
                     credit = (subject[1] or subject[0]) if subject else last_credit
                 found.append(Passage(article.id, sentence.id, text, keys, credit))
-            last_named = _last_named(frames, subject, last_named)
-            if frames:
-                last_credit = _credit(frames, len(sentence.text), last_named, known)
+            if rows:
+                last_credit = _row_credit(rows, frames, len(sentence.text))
             elif subject:
                 last_credit = subject[1] or subject[0]
     return found
-
-
-def _last_named(
-    frames: Sequence[Attribution], subject: tuple[str, str | None] | None, previous: str | None
-) -> str | None:
-    """The person "he" or "she" refers to after a sentence: its last named speaker or subject."""
-    named = [item.speaker for item in frames if item.speaker]
-    if named:
-        return named[-1]
-    return subject[1] if subject and subject[1] else previous
 
 
 _SMALL_WORDS = frozenset("a an and at by for in of on or the to with".split())
@@ -367,26 +358,27 @@ def _quoted_within(quote: Passage, candidates: Sequence[Passage]) -> Passage | N
     return next((p for p in candidates if len(p.words) > len(core) and _contains(p.words, core)), None)
 
 
-def _speakers_of(article: Article) -> dict[str, str | None]:
+def _speakers_of(article: Article, credited: attribution.Data) -> dict[str, str | None]:
     """The speaker credited by each sentence, for reported-speech versions."""
-    credited: dict[str, str | None] = {}
-    last_named: str | None = None
-    known = genders(article)
+    found: dict[str, str | None] = {}
     for sentence in article.sentences:
-        frames = attributions(sentence.text)
-        credited[sentence.id] = _credit(frames, 0, last_named, known) if frames else None
-        subject = None if frames else opening_subject(masked(sentence.text))
-        last_named = _last_named(frames, subject, last_named)
-    return credited
+        rows, _ = sentence_frames(credited, sentence.id)
+        found[sentence.id] = _row_credit(rows, attributions(sentence.text), 0) if rows else None
+    return found
 
 
-def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Data:
-    """Every quotation of the story and how each outlet carries it (whole articles, not only claims)."""
+def analyse(
+    articles: Sequence[Article], views: Sequence[ClaimView] = (), credited: attribution.Data | None = None
+) -> Data:
+    """Every quotation of the story and how each outlet carries it (whole articles, not only claims).
+    ``credited`` is the attribution lens's data for these articles, computed here when not given."""
     del views  # quotations are followed through whole articles, claims or not
     by_id = {a.id: a for a in articles}
     texts = {s.id: s.text for a in articles for s in a.sentences}
     quotes: list[QuoteData] = []
-    found = collect(articles)
+    if credited is None:
+        credited = attribution.analyse(articles)
+    found = collect(articles, credited)
     near = _near(found)
     parts = sorted(part for group in _groups(found, near) for part in _split(group, found, near))
     content = _Content(articles)
@@ -432,7 +424,7 @@ def analyse(articles: Sequence[Article], views: Sequence[ClaimView] = ()) -> Dat
                 # of another quotation that happens to share its subject.
                 reported = None
             if reported is not None and article.id not in speakers:
-                speakers[article.id] = _speakers_of(by_id[article.id])
+                speakers[article.id] = _speakers_of(by_id[article.id], credited)
             if reported is None or speakers[article.id][reported[0]] is None:
                 # Reported speech says who speaks ("Lee said the bridge …"): a sentence sharing the
                 # quotation's words but crediting nobody ("Lee praised the …") is not a version of it.

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from conftest import MakeArticle
 
+from digest.lenses import attribution
 from digest.lenses.quotes import SAME_QUOTE, CarrierData, Data, QuoteData, analyse, collect, in_order_share
 
 QUOTE = "The bridge is safe for cars but not for lorries until the spring"
@@ -254,3 +255,22 @@ def test_a_quotation_run_together_with_more_of_the_statement_is_carried(make_art
     first = _quote_starting(analyse(articles), "The bridge has always")
     assert {c["article"]: c["status"] for c in first["carriers"]} == {"a": "verbatim", "b": "verbatim"}
     assert first["missing"] == []
+
+
+def test_a_quotation_is_credited_as_its_sentences_attribution(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a",
+        [
+            "Tom Akin said the vote was fair.",
+            "Governor Ana Ruiz said it was not.",
+            "Akin made the remarks on Sunday.",
+            "\u201cYou act at your own peril,\u201d he said on the radio.",
+            "The city council wrote: \u201cThe bridge is closed.",
+            "Nobody will cross it before spring.\u201d",
+        ],
+    )
+    credited = attribution.analyse([article])
+    for passage in collect([article]):
+        rows, _ = attribution.sentence_frames(credited, passage.sentence)
+        assert passage.speaker == (attribution.row_speaker(rows[0]) or rows[0]["source"]), passage
+    assert [p.speaker for p in collect([article])] == ["Akin", "The city council", "The city council"]
