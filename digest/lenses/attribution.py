@@ -96,6 +96,8 @@ _VERB = re.compile(
 # Markers of distance or missing support, by kind. Each is matched outside quotations.
 _HEDGES: tuple[tuple[str, str], ...] = (
     (r"allegedly|supposedly|purportedly|reportedly|ostensibly|so-called", "distancing"),
+    # "the alleged fraud", "Russia's alleged role": the adjective keeps the same distance.
+    (r"(?<=the\s)alleged|(?<=an\s)alleged|(?<=['\u2019]s\s)alleged", "distancing"),
     (r"(?:claims|claimed|claiming|purports|purported)\s+to", "distancing"),
     (
         r"without\s+(?:providing|offering|giving|presenting|citing|showing|producing)\s+(?:any\s+)?"
@@ -113,7 +115,7 @@ _HEDGES: tuple[tuple[str, str], ...] = (
         "no evidence",
     ),
     (r"(?:is|was|it's|remains|remained)\s+(?:not|n't)\s+(?:immediately\s+)?clear|unclear", "uncertain"),
-    (r"may\s+have|might\s+have|believed\s+to|appears?\s+to|apparently|possibly", "uncertain"),
+    (r"may\s+have|might\s+have|believed\s+to|appear(?:s|ed)?\s+to|apparently|possibly", "uncertain"),
 )
 _HEDGE = re.compile(
     r"(?<![\w'])(?:" + "|".join(f"(?P<h{i}>{form})" for i, (form, _) in enumerate(_HEDGES)) + r")(?![\w'])",

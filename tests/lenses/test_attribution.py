@@ -94,6 +94,13 @@ def test_loaded_verbs_are_marked() -> None:
             "no evidence",
             "without offering specifics",
         ),
+        ("It appeared to be the first such case.", "appeared to", "uncertain", None),
+        (
+            "The mayor\u2019s alleged abuse drew protests.",
+            "alleged",
+            "distancing",
+            "alleged abuse drew protests",
+        ),
         # The full stop of a title does not end the clause shown.
         (
             "He did not cite specifically what Mrs. Ruiz had said.",
