@@ -362,6 +362,10 @@ _BARE_SUBJECT = re.compile(
 the end of an apposition ("officials claim", "Lee and his lawyer, Ana Ruiz, now claim")."""
 
 
+_COORDINATED = re.compile(r"\band\s+(?:(?:also|then|later)\s+)?$", re.IGNORECASE)
+"""A verb joined to an earlier one by "and", sharing its subject."""
+
+
 _PASSIVE = re.compile(r"\b(?:am|is|are|was|were|be|been|being)\s+(?:[a-z]+\s+)?$")
 """A form of "be" just before the verb: "residents were told to stay inside", "it is said". The
 words before it are who was told or what was said, not who said it."""
@@ -416,7 +420,12 @@ def attributions(text: str) -> tuple[Attribution, ...]:
             source = _backward_source(plain, match.start(), clause_allowed=label not in _NAME_ONLY)
             if source is None and match.group(0).lower().endswith("ing") and found:
                 source = (found[-1].source, found[-1].speaker)
-            if source is None and label in {"said", "told", "added", "noted", "wrote", "reported"}:
+            if source is None and _COORDINATED.search(plain, 0, match.start()):
+                # "Lee visited the port and told reporters …": the verb shares its clause's subject.
+                near = clause_subject(plain, match.start())
+                source = (found[-1].source, found[-1].speaker) if found else (near, near) if near else None
+            if source is None and label in {"said", "added", "noted", "wrote", "reported"}:
+                # "…, said Lee". Not "told": what follows "told" is who was told.
                 source = _forward_source(plain, match.end())
         if source is None:
             continue

@@ -379,6 +379,11 @@ def test_a_plural_subject_claims() -> None:
             "A spokesman for Mayor Reyes, Tom Ruiz, said the bridge would reopen.",
             [("said", "A spokesman for Mayor Reyes", "Tom Ruiz")],
         ),
+        # A verb joined by "and" shares its subject; whoever follows "told" was told.
+        (
+            "In May, Mayor Tom Reyes visited the port and told The Harbour Gazette that it would reopen.",
+            [("told", "Tom Reyes", "Tom Reyes")],
+        ),
         # "and" inside the name of a body.
         (
             "The Health and Human Services Department said it would comply.",
