@@ -362,6 +362,12 @@ _BARE_SUBJECT = re.compile(
 the end of an apposition ("officials claim", "Lee and his lawyer, Ana Ruiz, now claim")."""
 
 
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:statement|letter|post|tweet|message|release|interview|video|note|email|op-ed)"
+    r"(?:\s+(?:on|last|this|late|early)\s+\w+(?:\s+\w+)?)?,?\s+$",
+    re.IGNORECASE,
+)
+"""A document or an utterance just before a participle ("a statement saying"): its author speaks."""
 _COORDINATED = re.compile(r"\band\s+(?:(?:also|then|later)\s+)?$", re.IGNORECASE)
 """A verb joined to an earlier one by "and", sharing its subject."""
 
@@ -418,6 +424,14 @@ def attributions(text: str) -> tuple[Attribution, ...]:
                 source = (near, near) if near else opening_subject(plain)
         else:
             source = _backward_source(plain, match.start(), clause_allowed=label not in _NAME_ONLY)
+            if match.group(0).lower().endswith("ing") and _DOCUMENT_BEFORE.search(plain, 0, match.start()):
+                # "Lee released a statement saying …": the statement speaks for its author.
+                near = clause_subject(plain, match.start())
+                opening = _CAPITALISED_OPENING.match(plain)
+                author = (found[-1].source, found[-1].speaker) if found else (near, near) if near else None
+                if author is None and opening:
+                    author = (opening.group(0).strip(), opening.group("name"))
+                source = author or opening_subject(plain) or source
             if source is None and match.group(0).lower().endswith("ing") and found:
                 source = (found[-1].source, found[-1].speaker)
             if source is None and _COORDINATED.search(plain, 0, match.start()):

@@ -40,6 +40,9 @@ ROLES = frozenset(
     researchers scientist scientists professor doctor doctors lawyer lawyers attorney engineer manager
     chairman chairwoman founder editor correspondent aide aides adviser advisers advisor envoy member
     members coach captain owner economist economists organisers organizers campaigners activists
+    critics supporters opponents observers voters protesters demonstrators neighbours neighbors
+    relatives colleagues staff staffers employees workers students teachers parents victims survivors
+    rescuers firefighters nurses
     """.split()
 )
 """Lower-case nouns that can head who is speaking ("officials", "the government")."""

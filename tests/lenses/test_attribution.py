@@ -384,6 +384,13 @@ def test_a_plural_subject_claims() -> None:
             "In May, Mayor Tom Reyes visited the port and told The Harbour Gazette that it would reopen.",
             [("told", "Tom Reyes", "Tom Reyes")],
         ),
+        # A reduced clause before the verb; a statement speaks for its author.
+        ("The firm paid $10m, a price critics said was too high.", [("said", "critics", None)]),
+        ("Reyes released a statement saying the bridge was safe.", [("said", "Reyes", "Reyes")]),
+        (
+            "Mayor Tom Reyes issued a statement on Monday saying the bridge would reopen.",
+            [("said", "Tom Reyes", "Tom Reyes")],
+        ),
         # "and" inside the name of a body.
         (
             "The Health and Human Services Department said it would comply.",
