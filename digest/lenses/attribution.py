@@ -243,19 +243,28 @@ def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[
         return words[-1][0], None
     taken: list[str] = []
     reversed_words = [w for w, _ in reversed(words)]
+    listing = False
     for position, word in enumerate(reversed_words):
         lowered = word.lower()
         before = reversed_words[position + 1] if position + 1 < len(reversed_words) else ""
-        if (
-            lowered == "and"
-            and taken
-            and taken[-1][:1].isupper()
-            and before[:1].isupper()
-            and is_name_word(before)
-        ):
-            taken.append(word)  # "the Health and Human Services Department", "Lee and Ruiz said"
+        after_comma = reversed_words[position + 2] if position + 2 < len(reversed_words) else ""
+        if lowered == "and" and taken and taken[-1][:1].isupper():
+            if before[:1].isupper() and is_name_word(before):
+                listing = True  # "the Health and Human Services Department", "Lee and Ruiz said"
+                taken.append(word)
+                continue
+            if before == "," and is_name_word(after_comma):
+                listing = True  # "the United States, Britain, and France said"
+                taken.append(word)
+                continue
+        if listing and word == "," and is_name_word(before) and len(taken) < 2 * MAX_SOURCE_WORDS:
+            taken.append(word)
             continue
-        if word in ",;:()" or len(taken) >= MAX_SOURCE_WORDS or lowered in FUNCTION_WORDS:
+        if (
+            word in ",;:()"
+            or len(taken) >= MAX_SOURCE_WORDS * (2 if listing else 1)
+            or lowered in FUNCTION_WORDS
+        ):
             break
         if is_name_word(word) or lowered in ROLES or lowered in {"of", "the", "a", "an", "one", "two"}:
             taken.append(word)
@@ -283,8 +292,11 @@ def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[
         return " ".join([*lead, head[1], head[0], *taken]), first_name_run(apposition)
     content = [w for w in taken if w.lower() not in {"of", "the", "a", "an", "one", "two"}]
     if content:
+        source = " ".join(taken).replace(" ,", ",")
+        if listing and not _ONE_BODY.search(source):
+            return source, None  # several people or bodies speak: no one name is the speaker
         # "A specialist, Dr. Ana Ruiz of the clinic, said": the name is in the apposition.
-        return " ".join(taken), split_name(taken) or first_name_run(apposition)
+        return source, split_name(taken) or first_name_run(apposition)
     if not clause_allowed:
         return None
     # No name or role right before the verb: take the clause back to its start if it is short
@@ -308,6 +320,8 @@ def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[
     return None
 
 
+_ONE_BODY = re.compile(r"\b(?:Department|Ministry|Committee|Office|Agency|Council|Service|Services)$")
+"""The last word of a body's name that has "and" inside it ("Health and Human Services Department")."""
 _HEAD_LINKS = frozenset("for within at with from".split())
 """Words that tie a role to the body it speaks for ("a spokesman for", "a source within")."""
 _MODIFIERS = frozenset("former then acting deputy outgoing incoming retired late longtime".split())

@@ -391,6 +391,12 @@ def test_a_plural_subject_claims() -> None:
             "Mayor Tom Reyes issued a statement on Monday saying the bridge would reopen.",
             [("said", "Tom Reyes", "Tom Reyes")],
         ),
+        # Several speakers at once: the whole list, and no one name.
+        (
+            "The United States, Britain and France said the talks had failed.",
+            [("said", "The United States, Britain and France", None)],
+        ),
+        ("After the vote, Reyes and Ruiz said no.", [("said", "Reyes and Ruiz", None)]),
         # "and" inside the name of a body.
         (
             "The Health and Human Services Department said it would comply.",
