@@ -270,7 +270,6 @@ def _backward_source(text: str, end: int, clause_allowed: bool = True) -> tuple[
             taken.append(word)
             continue
         # One lower-case word between capitalised ones belongs to a title ("Harbour master").
-        before = reversed_words[position + 1] if position + 1 < len(reversed_words) else ""
         if (
             taken
             and is_name_word(before)
@@ -364,7 +363,7 @@ _ADDING_SPEECH = re.compile(
 )
 """What follows "add" or "states" when they report speech: "that" or the subject of a reported
 clause ("added it may reopen"), punctuation or a quotation; not "added his voice", "adds more"."""
-_SPEECH_ONLY_BEFORE_A_CLAUSE = frozenset("add adds added adding states".split())
+_SPEECH_ONLY_BEFORE_A_CLAUSE = frozenset("adds added adding states".split())
 _BARE_FORMS = frozenset(
     "claim insist allege argue maintain assert deny suggest contend reply demand ask".split()
 )
@@ -399,6 +398,15 @@ _PARTICIPLE = re.compile(
 quotation, which the masking leaves in place of a comma inside it) or a conjunction."""
 
 
+def _clause_speaker(found: Sequence[Attribution], plain: str, end: int) -> tuple[str, str | None] | None:
+    """Who speaks for a verb that shares its clause's subject (a participle, a verb after "and"):
+    the sentence's last attribution so far, else the person its clause is about."""
+    if found:
+        return found[-1].source, found[-1].speaker
+    near = clause_subject(plain, end)
+    return (near, near) if near else None
+
+
 @lru_cache(maxsize=16384)
 def attributions(text: str) -> tuple[Attribution, ...]:
     """Every attribution of the sentence, left to right; quoted words are never read as one, and
@@ -431,18 +439,13 @@ def attributions(text: str) -> tuple[Attribution, ...]:
             # ", claiming …", "before again claiming …": the participle's subject is the main
             # clause's, not the noun just before it ("Trump called the case against adviser
             # Michael Flynn unfair, claiming …").
-            if found:
-                source = (found[-1].source, found[-1].speaker)
-            else:
-                near = clause_subject(plain, match.start())
-                source = (near, near) if near else opening_subject(plain)
+            source = _clause_speaker(found, plain, match.start()) or opening_subject(plain)
         else:
             source = _backward_source(plain, match.start(), clause_allowed=label not in _NAME_ONLY)
             if match.group(0).lower().endswith("ing") and _DOCUMENT_BEFORE.search(plain, 0, match.start()):
                 # "Lee released a statement saying …": the statement speaks for its author.
-                near = clause_subject(plain, match.start())
                 opening = _CAPITALISED_OPENING.match(plain)
-                author = (found[-1].source, found[-1].speaker) if found else (near, near) if near else None
+                author = _clause_speaker(found, plain, match.start())
                 if author is None and opening:
                     author = (opening.group(0).strip(), opening.group("name"))
                 source = author or opening_subject(plain) or source
@@ -450,8 +453,7 @@ def attributions(text: str) -> tuple[Attribution, ...]:
                 source = (found[-1].source, found[-1].speaker)
             if source is None and _COORDINATED.search(plain, 0, match.start()):
                 # "Lee visited the port and told reporters …": the verb shares its clause's subject.
-                near = clause_subject(plain, match.start())
-                source = (found[-1].source, found[-1].speaker) if found else (near, near) if near else None
+                source = _clause_speaker(found, plain, match.start())
             if source is None and label in {"said", "added", "noted", "wrote", "reported"}:
                 # "…, said Lee". Not "told": what follows "told" is who was told.
                 source = _forward_source(plain, match.end())
@@ -606,9 +608,12 @@ def titled(view: ClaimView, articles: Sequence[Article]) -> ClaimView:
     if not name or pronoun is None or article is None or not fits(pronoun.source, name, genders(article)):
         return view
     found = list(re.finditer(rf"\b{re.escape(pronoun.source)}\b", reference.text[: pronoun.position]))
-    if not found:
-        return view
-    end = found[-1].end()
+    return _named_after(view, reference, found[-1].end(), name) if found else view
+
+
+def _named_after(view: ClaimView, reference: Sentence, end: int, name: str) -> ClaimView:
+    """The claim titled with ``name`` in brackets after the pronoun that ends at ``end``, as an
+    editor's insertion ("he [Anker] says")."""
     text = f"{reference.text[:end]} [{name}]{reference.text[end:]}"
     return replace(view, summary=summary(replace(reference, text=text)))
 
@@ -624,9 +629,7 @@ def _subject_named(view: ClaimView, reference: Sentence, articles: Sequence[Arti
     name = speakers_in(article).get(reference.id) if found and article else None
     if not found or not name or article is None or not fits(found.group("pronoun"), name, genders(article)):
         return view
-    end = found.end("pronoun")
-    text = f"{reference.text[:end]} [{name}]{reference.text[end:]}"
-    return replace(view, summary=summary(replace(reference, text=text)))
+    return _named_after(view, reference, found.end("pronoun"), name)
 
 
 # JSON shapes -------------------------------------------------------------------------------
@@ -754,17 +757,17 @@ def analyse(articles: Sequence[Article]) -> Data:
     outlets: dict[str, OutletData] = {}
     for article in articles:
         known = genders(article)
+        before = speakers_in(article)
         verbs: Counter[str] = Counter()
         hedged_rows: list[HedgedSentence] = []
         attributed = hedged = 0
-        last_speaker: str | None = None
         previous: list[AttributionData] = []
         inside = False
         introducer: AttributionData | None = None
         paragraph = -1
-        people: set[str] = set()
         for sentence in article.sentences:
             found = frame(sentence.text)
+            last_speaker = before[sentence.id]
             rows: list[AttributionData] = []
             if sentence.paragraph != paragraph and sentence.text.lstrip()[:1] not in _OPENING_MARKS:
                 # A quotation runs on into a new paragraph only when the paragraph opens with a
@@ -791,14 +794,6 @@ def analyse(articles: Sequence[Article]) -> Data:
                 # A quotation running on from the sentence before (whole, or opened there and not
                 # yet closed) is still that speaker's.
                 rows.append({**previous[-1], "continued": True})
-            people.update(speaker_key(item.speaker) for item in found.attributions if item.speaker)
-            people.update(titled_people(sentence.text))
-            if not any(item.speaker for item in found.attributions):
-                # "Paul Anker resigned on Friday. He said …": the person a sentence is about.
-                subject = subject_name(sentence.text, frozenset(people))
-                if subject:
-                    people.add(speaker_key(subject))
-                last_speaker = subject or last_speaker
             previous = rows
             introducer = _introducer(sentence.text) if not rows else None
             hedge_rows: list[HedgeData] = [
