@@ -647,8 +647,9 @@ class AttributionData(_AttributionFields, total=False):
     """Left out when false."""
     continued: bool
     """True for a sentence that is all quotation, or inside a quotation opened earlier, continuing
-    the one before it: the attribution is that sentence's ("…," Lee wrote. "…"). Left out when
-    false."""
+    the one before it: the attribution is that sentence's ("…," Lee wrote. "…"); also for the
+    opening sentences of a quotation whose speaker is named only where it closes, a paragraph or
+    more later: the attribution is the closing sentence's. Left out when false."""
 
 
 class HedgeData(TypedDict):
@@ -751,6 +752,55 @@ def _all_quoted(text: str) -> bool:
     return bool(text.strip()) and not re.search(r"[^\W\d_]", masked(text))
 
 
+def _closing_credit(
+    text: str, found: Sequence[Attribution], rows: Sequence[AttributionData]
+) -> AttributionData | None:
+    """The attribution that follows the closing mark of a quotation opened in an earlier sentence
+    ("… through the night,” Ms Ruiz said."): whose the whole quotation is."""
+    if not rows or rows[0].get("continued") or len(rows) != len(found):
+        return None
+    closing = _closing_mark(text)
+    if closing is None:
+        return None
+    for item, row in zip(found, rows, strict=True):
+        if item.position > closing:
+            return row
+    return None
+
+
+def _closing_mark(text: str) -> int | None:
+    """Where a quotation open at a sentence's start closes in it (a new paragraph of a quotation
+    opens with a mark of its own, which does not close it)."""
+    stripped = text.lstrip()
+    start = len(text) - len(stripped) + (stripped[:1] in _OPENING_MARKS)
+    for index, ch in enumerate(text[start:], start):
+        if ch in '\u201d\u00bb"':
+            return index
+        if ch in "\u201c\u00ab":
+            return None
+    return None
+
+
+def _credit_backwards(
+    rows: list[list[AttributionData]], carried_in: Sequence[bool], closers: Sequence[AttributionData | None]
+) -> None:
+    """Credit the opening sentences of a quotation that names its speaker only where it closes.
+
+    Outlets often open a long quotation, run it over two or three sentences and only then write
+    who said it ("“The pumps failed twice. So the crews worked through the night,” Ms Ruiz
+    said."); read forward, the first sentences name nobody.
+    """
+    credit: AttributionData | None = None
+    for index in range(len(rows) - 1, -1, -1):
+        if credit is not None and not rows[index] and carried_in[index + 1]:
+            rows[index] = [{**credit, "continued": True}]
+        else:
+            credit = closers[index]
+            continue
+        if not carried_in[index]:
+            credit = None
+
+
 def analyse(articles: Sequence[Article]) -> Data:
     """Frames of every sentence and a summary per outlet (the whole articles, not only claims)."""
     sentences: dict[str, SentenceData] = {}
@@ -765,8 +815,11 @@ def analyse(articles: Sequence[Article]) -> Data:
         inside = False
         introducer: AttributionData | None = None
         paragraph = -1
-        for sentence in article.sentences:
-            found = frame(sentence.text)
+        found_rows: list[list[AttributionData]] = []
+        closers: list[AttributionData | None] = []
+        carried_in: list[bool] = []
+        frames = [frame(sentence.text) for sentence in article.sentences]
+        for sentence, found in zip(article.sentences, frames, strict=True):
             last_speaker = before[sentence.id]
             rows: list[AttributionData] = []
             if sentence.paragraph != paragraph and sentence.text.lstrip()[:1] not in _OPENING_MARKS:
@@ -796,6 +849,12 @@ def analyse(articles: Sequence[Article]) -> Data:
                 rows.append({**previous[-1], "continued": True})
             previous = rows
             introducer = _introducer(sentence.text) if not rows else None
+            found_rows.append(rows)
+            carried_in.append(opened_before)
+            closing = _closing_credit(sentence.text, found.attributions, rows) if opened_before else None
+            closers.append(closing)
+        _credit_backwards(found_rows, carried_in, closers)
+        for sentence, found, rows in zip(article.sentences, frames, found_rows, strict=True):
             hedge_rows: list[HedgeData] = [
                 {"marker": h.marker, "kind": h.kind, "phrase": h.phrase} for h in found.hedges
             ]

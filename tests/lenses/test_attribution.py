@@ -469,6 +469,26 @@ def test_a_quotation_left_open_ends_with_its_paragraph(make_article: MakeArticle
     assert set(rows) == {"a-s1", "a-s3"}
 
 
+def test_a_quotation_named_only_where_it_closes_is_credited_back(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a",
+        [
+            "Traffic was light on Monday.",
+            "\u201cThe bridge is closed and nobody will cross it before spring.",
+            "\u201cWe owe the drivers that much,\u201d Mayor Tom Reyes wrote.",
+            "The council met later.",
+            "\u201cThe gates failed at midnight.",
+            "Nobody was hurt.",
+        ],
+    )
+    rows = {sid: entry.get("attributions") for sid, entry in analyse([article])["sentences"].items()}
+    assert rows == {
+        "a-s2": [{"source": "Mayor Tom Reyes", "speaker": "Tom Reyes", "verb": "wrote", "continued": True}],
+        "a-s3": [{"source": "Mayor Tom Reyes", "speaker": "Tom Reyes", "verb": "wrote"}],
+    }
+    assert [passage.speaker for passage in collect([article], analyse([article]))][:2] == ["Tom Reyes"] * 2
+
+
 def test_they_is_not_one_person_named_before(make_article: MakeArticle) -> None:
     article = make_article(
         "a", ["Mayor Tom Reyes spoke first.", "Five senators met later, and they said no."]
