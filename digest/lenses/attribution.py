@@ -728,19 +728,40 @@ _CAPITALISED_OPENING = re.compile(
 )
 
 
+_DESCRIBED_OPENING = re.compile(
+    r"^(?:A|An|The|This|That|Its|His|Her|Their)\s+(?:[a-z][\w'\u2019\-]*\s+){0,5}?[a-z][\w'\u2019\-]*"
+    r"(?=\s+(?:has\s+|had\s+)?(?:[a-z]{2,}(?:ed|es)|gave|wrote|sent|put|made|told|offers|reads)\b)"
+)
+"""A thing described rather than named, opening a sentence as its subject ("A post accompanying
+the video provides …"): only read before a colon that hands over to a quotation."""
+_LEADING_SETTING = re.compile(
+    r"^(?:Over|In|On|At|After|Before|Earlier|Later|Meanwhile|Elsewhere|There|Here)\b[^,:;]{0,60},\s*"
+)
+"""A place or time set before the subject ("Over at the rival site, …", "On Monday, …")."""
+
+
 def _introducer(text: str) -> AttributionData | None:
     """Who a sentence ending with a colon and naming no speech verb hands over to ("The group
-    gave this account of the meeting:"): the subject it opens with, if any."""
+    gave this account of the meeting:"): the subject it opens with, after any place or time set
+    before it, if any."""
     if not _BEFORE_A_COLON.search(masked(text)):
         return None
     plain = masked(text)
+    setting = _LEADING_SETTING.match(plain)
+    rest = plain[setting.end() :] if setting else plain
+    plain = rest[:1].upper() + rest[1:]
     subject = opening_subject(plain)
     if subject is None:
         # A body or a publication names itself with capitals ("The Harbour Board gave …").
         body = _CAPITALISED_OPENING.match(plain)
         subject = (body.group(0).strip(), body.group("name")) if body else None
     if subject is None:
+        described = _DESCRIBED_OPENING.match(plain)
+        subject = (rest[: described.end()], None) if described else None
+    if subject is None:
         return None
+    if plain.startswith(subject[0]):
+        subject = (rest[: len(subject[0])], subject[1])
     row: AttributionData = {"source": subject[0], "verb": "said"}
     if subject[1] != subject[0]:
         row["speaker"] = subject[1]
@@ -814,6 +835,7 @@ def analyse(articles: Sequence[Article]) -> Data:
         previous: list[AttributionData] = []
         inside = False
         introducer: AttributionData | None = None
+        handed_over = False
         paragraph = -1
         found_rows: list[list[AttributionData]] = []
         closers: list[AttributionData | None] = []
@@ -839,7 +861,12 @@ def analyse(articles: Sequence[Article]) -> Data:
                 verbs[item.verb] += 1
                 if item.speaker:
                     last_speaker = item.speaker
-            quoted = opened_before or _all_quoted(sentence.text) or _opens_and_runs_on(sentence.text)
+            quoted = (
+                opened_before
+                or _all_quoted(sentence.text)
+                or _opens_and_runs_on(sentence.text)
+                or (handed_over and sentence.text.lstrip()[:1] in _OPENING_MARKS)
+            )
             if not rows and quoted and not previous and introducer is not None:
                 # "The group gave this account:" and then the account in quotation marks.
                 previous = [introducer]
@@ -849,6 +876,8 @@ def analyse(articles: Sequence[Article]) -> Data:
                 rows.append({**previous[-1], "continued": True})
             previous = rows
             introducer = _introducer(sentence.text) if not rows else None
+            # "…, Lee writes in reply:" hands over to the quotation that follows, however it ends.
+            handed_over = bool(rows) and bool(_BEFORE_A_COLON.search(masked(sentence.text)))
             found_rows.append(rows)
             carried_in.append(opened_before)
             closing = _closing_credit(sentence.text, found.attributions, rows) if opened_before else None

@@ -489,6 +489,31 @@ def test_a_quotation_named_only_where_it_closes_is_credited_back(make_article: M
     assert [passage.speaker for passage in collect([article], analyse([article]))][:2] == ["Tom Reyes"] * 2
 
 
+def test_a_colon_hands_over_after_a_place_or_to_a_thing_described(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a",
+        [
+            "Over at the rival site, a post beside the video gives this account of the night:",
+            "\u201cThe gates failed at midnight.",
+            "Traffic was light.",
+            "The Ledger, in a reply on Tuesday, argues that the gates were old:",
+            "\u201cNobody checked the gates\u201d (not once in a decade).",
+        ],
+    )
+    article = dataclasses.replace(
+        article,
+        sentences=tuple(dataclasses.replace(s, paragraph=s.index) for s in article.sentences),
+    )
+    rows = {sid: entry["attributions"] for sid, entry in analyse([article])["sentences"].items()}
+    assert rows["a-s2"] == [
+        {"source": "a post beside the video", "speaker": None, "verb": "said", "continued": True}
+    ]
+    assert "a-s3" not in rows
+    assert [(row["source"], row["verb"], row.get("continued")) for row in rows["a-s5"]] == [
+        ("The Ledger", "argued", True)
+    ]
+
+
 def test_they_is_not_one_person_named_before(make_article: MakeArticle) -> None:
     article = make_article(
         "a", ["Mayor Tom Reyes spoke first.", "Five senators met later, and they said no."]
