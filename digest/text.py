@@ -97,6 +97,39 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokens(text) if t.key[:1].isalnum() or t.key[:1] == "_")
 
 
+_SHORT_TITLES = {
+    "Gen": "General",
+    "Sen": "Senator",
+    "Sens": "Senators",
+    "Rep": "Representative",
+    "Reps": "Representatives",
+    "Gov": "Governor",
+    "Lt": "Lieutenant",
+    "Col": "Colonel",
+    "Capt": "Captain",
+    "Sgt": "Sergeant",
+    "Adm": "Admiral",
+    "Maj": "Major",
+    "Cmdr": "Commander",
+    "Supt": "Superintendent",
+    "Insp": "Inspector",
+    "Det": "Detective",
+    "Pres": "President",
+    "Atty": "Attorney",
+    "Prof": "Professor",
+}
+_SHORT_TITLE = re.compile(r"\b(" + "|".join(_SHORT_TITLES) + r")\.(?=\s+[A-Z][a-z])")
+
+
+def titles_written_out(text: str) -> str:
+    """The text with a title shortened before a name written out ("Gen. Flynn" as "General Flynn").
+
+    Quotations are compared this way: one outlet's house style shortens the title where another
+    spells it, and a changed word inside a quotation would read as an altered quote.
+    """
+    return _SHORT_TITLE.sub(lambda match: _SHORT_TITLES[match.group(1)], text)
+
+
 def shortened(text: str, limit: int) -> str:
     """The text on one line, cut at a word boundary with an ellipsis when longer than ``limit``."""
     text = " ".join(text.split())

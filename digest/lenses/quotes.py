@@ -24,7 +24,7 @@ from digest.lenses.attribution import Attribution, AttributionData, attributions
 from digest.lenses.persons import opening_subject, same_speaker, speaker_key
 from digest.lenses.quoting import masked, passages
 from digest.model import Article, ClaimView
-from digest.text import words
+from digest.text import titles_written_out, words
 
 MIN_WORDS = 2
 """A one-word quotation ("dozens") is a scare quote rather than a statement to follow."""
@@ -295,7 +295,7 @@ def quote_words(text: str) -> tuple[str, ...]:
     ("F.B.I." and "FBI"), and a hyphenated compound is its parts ("tax-filing" and "tax filing"),
     since both are the outlet's house style, not the speaker's words."""
     found: list[str] = []
-    for key in words(text):
+    for key in words(titles_written_out(text)):
         if _INITIALISM.fullmatch(key):
             found.append(key.replace(".", ""))
         else:

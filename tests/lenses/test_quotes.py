@@ -191,6 +191,15 @@ def test_an_initialism_with_or_without_full_stops_is_the_same_quotation(make_art
     assert {k: v["status"] for k, v in carriers.items()} == {"a": "verbatim", "b": "verbatim"}
 
 
+def test_a_shortened_title_is_the_same_quotation(make_article: MakeArticle) -> None:
+    articles = [
+        make_article("a", ["\u201cWe owe Gen. Ruiz and Sen. Lee an apology,\u201d Reyes said."]),
+        make_article("b", ["\u201cWe owe General Ruiz and Senator Lee an apology,\u201d Reyes said."]),
+    ]
+    carriers = _carriers(analyse(articles))
+    assert {k: v["status"] for k, v in carriers.items()} == {"a": "verbatim", "b": "verbatim"}
+
+
 def test_a_sentence_crediting_nobody_is_not_reported_speech(make_article: MakeArticle) -> None:
     quote = "We have cleared the flooded tunnels under Eastquay and the harbour road"
     articles = [
