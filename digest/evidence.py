@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -63,6 +64,12 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
+def _without_accents(word: str) -> str:
+    """ "Peña" as "Pena": outlets that cannot print a letter's accent drop it."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
 def name_key(word: str) -> str:
     """A consonant skeleton that lets transliteration variants of one name meet.
 
@@ -70,7 +77,7 @@ def name_key(word: str) -> str:
     differ only in vowels, "y"/"i" and doubled letters; dropping those keeps
     the consonant frame, which different spellings of one name share.
     """
-    lowered = word.lower()
+    lowered = _without_accents(word.lower())
     if lowered.endswith("'s"):
         lowered = lowered[:-2]
     frame = re.sub(r"[aeiouy'\-]", "", lowered)

@@ -21,6 +21,7 @@ from typing import TypedDict
 from rapidfuzz.distance import Indel
 
 from digest.evidence import name_key
+from digest.lenses.persons import TIME_WORDS
 from digest.lenses.snippet import around
 from digest.model import Article
 
@@ -129,7 +130,8 @@ def analyse(articles: Sequence[Article]) -> Data:
                     after.group(0) if after is not None and joined and after.group(0)[:1].isupper() else None
                 )
                 surnames.setdefault(lowered, set()).add(name_key(_bare(surname)) if surname else None)
-    names = sorted(spelling for spelling in uses if spelling not in lowercase)
+    # A day or a time word opening a sentence ("Today, …") is capitalised but names nobody.
+    names = sorted(spelling for spelling in uses if spelling not in lowercase and spelling not in TIME_WORDS)
     by_key: dict[str, list[str]] = {}
     for spelling in names:
         by_key.setdefault(name_key(spelling), []).append(spelling)

@@ -56,3 +56,19 @@ def test_first_names_of_different_people_are_not_one_name(make_article: MakeArti
         make_article("b", ["The host Laura Ingraham said the result was a rebuke."]),
     ]
     assert _groups(analyse(articles)) == []
+
+
+def test_a_spelling_without_an_accent_is_a_variant(make_article: MakeArticle) -> None:
+    articles = [
+        make_article("a", ["President Ana Peña spoke."]),
+        make_article("b", ["President Ana Pena spoke."]),
+    ]
+    assert _groups(analyse(articles)) == [["Pena", "Peña"]]
+
+
+def test_a_time_word_opening_a_sentence_is_not_a_name(make_article: MakeArticle) -> None:
+    articles = [
+        make_article("a", ["\u201cToday, the harbour reopens,\u201d she said."]),
+        make_article("b", ["Mayor Todd Reyes reopened the harbour."]),
+    ]
+    assert analyse(articles)["variants"] == []
