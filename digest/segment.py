@@ -50,6 +50,31 @@ _WORD = re.compile(r"\w+")
 _CANDIDATE = re.compile(r"[.!?\u2026]+[" + re.escape(_CLOSERS) + r"]*(?=\s+[" + re.escape(_OPENERS) + r"\w])")
 
 
+_ATTRIBUTION_TAIL = re.compile(
+    r"\s+(?!(?:He|She|They|We|It|This|That|The|A|An)\b)"
+    r"(?:(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,3}\s+)?"
+    r"(?:said|says|wrote|writes|added|adds|asked|asks|continued|tweeted|replied|told|insisted|declared)"
+    r"(?=[\s,.;:])"
+)
+"""Who said the quotation that just closed ("“Stop lying!” Mr. Reyes wrote."): the same sentence.
+A capitalised pronoun there opens a new one ("“…” He added, “…"), and so does a verb that
+hands over to what follows ("Ruiz said:")."""
+_HANDS_OVER = re.compile(r"\s*[,:]?\s*$|\s*:")
+
+
+def _quotation_then_speaker(text: str, quotes: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the sentence from ``start`` is one quotation, closing just before ``end``, whose
+    speaker follows it ("“Stop lying!” Mr. Reyes wrote."): a phrase quoted at the end of a
+    sentence (He called it "a deal." Nobody replied.) is no such quotation."""
+    if text[end - 1] not in _CLOSERS:
+        return False
+    opening = len(text) - len(text[start:].lstrip())
+    if not any(begin == opening and close == end - 1 for begin, close in quotes):
+        return False
+    tail = _ATTRIBUTION_TAIL.match(text, end)
+    return tail is not None and not _HANDS_OVER.match(text, tail.end())
+
+
 def _word_before(text: str, end: int) -> str:
     # Only the last few characters can hold an abbreviation or an initial; searching the
     # whole prefix would take quadratic time on a run-on word.
@@ -127,6 +152,8 @@ def split_sentences(text: str) -> list[str]:
         # Quotations do not overlap, so only the last one opening before the mark can hold it.
         inside = bisect_left(starts, mark) - 1
         if inside >= 0 and end - 1 < quotes[inside][1]:
+            continue
+        if _quotation_then_speaker(text, quotes, cuts[-1] if cuts else 0, end):
             continue
         cuts.append(end)
     pieces: list[str] = []

@@ -59,6 +59,20 @@ from digest.segment import segment, split_sentences
             ['He called it "a transaction."', "Nobody replied."],
         ),
         ("The plant opened (in 2019.) It employs 140.", ["The plant opened (in 2019.)", "It employs 140."]),
+        # A quotation and its speaker after it are one sentence; a pronoun or a colon opens the next.
+        (
+            "\u201cStop lying!\u201d Mr. Reyes wrote. He left.",
+            ["\u201cStop lying!\u201d Mr. Reyes wrote.", "He left."],
+        ),
+        ('"Why not?" Ruiz continued.', ['"Why not?" Ruiz continued.']),
+        (
+            "\u201cIt is over.\u201d He added, \u201cWe lost.\u201d",
+            ["\u201cIt is over.\u201d", "He added, \u201cWe lost.\u201d"],
+        ),
+        (
+            "\u201cIt is over.\u201d Ruiz added: \u201cWe lost.\u201d",
+            ["\u201cIt is over.\u201d", "Ruiz added: \u201cWe lost.\u201d"],
+        ),
         # A sentence may start with a digit or a quote.
         ("It was close. 214 deputies voted yes.", ["It was close.", "214 deputies voted yes."]),
         # A subhead or list item without punctuation stays whole.
