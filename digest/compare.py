@@ -109,6 +109,7 @@ def view(claim: Claim, articles: Sequence[Article]) -> ClaimView:
     reference = by_id[claim.reference]
     phrasings = tuple(phrasing(reference, by_id[sid]) for sid in claim.sentences)
     present = {by_id[sid].article for sid in claim.sentences}
+    near = {by_id[sid].article for sid in claim.near}
     outlets = tuple(a.id for a in articles if a.id in present)
-    missing = tuple(a.id for a in articles if a.id not in present)
+    missing = tuple(a.id for a in articles if a.id not in present and a.id not in near)
     return ClaimView(claim, summary(reference), phrasings, outlets, missing)

@@ -14,7 +14,7 @@ from typing import Any
 from digest.compare import to_row
 from digest.model import Article, ClaimView, Phrasing, Story
 
-SCHEMA = 3
+SCHEMA = 4
 
 
 def _article(article: Article) -> dict[str, Any]:
@@ -40,6 +40,7 @@ def _claim(view: ClaimView) -> dict[str, Any]:
         "sentences": list(view.claim.sentences),
         "outlets": list(view.outlets),
         "missing": list(view.missing),
+        "near": list(view.claim.near),
         "phrasings": [_phrasing(p, p.sentence == view.claim.reference) for p in view.phrasings],
     }
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import cast
 
 from digest import cache as cache_files
 from digest.cache import StoryCache, story_key
 from digest.executors import Executor
 from digest.ingest import address_clashes, story_id
+from digest.lenses import coverage
 from digest.model import Problem, Story
 from digest.pipeline import StoryOutput, StoryWork, analyze_and_render, render_files
 from digest.render import templates
@@ -56,7 +58,8 @@ def _run(job: _Job) -> StoryOutput:
 
 
 def listing(story: Story) -> Story:
-    """The story as the story list and the feed read it: no text, no diffs, no lenses.
+    """The story as the story list and the feed read it: no text, no diffs, of the lenses only
+    which sentences each outlet alone reports (the list counts them).
 
     Every story is held until the list pages are made, after the others are rendered;
     held whole, a large archive would not fit in memory.
@@ -66,7 +69,11 @@ def listing(story: Story) -> Story:
         for a in story.articles
     )
     claims = tuple(replace(view, phrasings=()) for view in story.claims)
-    return replace(story, articles=articles, claims=claims, lenses={})
+    found = cast("coverage.Data | None", story.lenses.get("coverage"))
+    lenses: dict[str, object] = {}
+    if found is not None:
+        lenses["coverage"] = {"outlets": {aid: {"alone": o["alone"]} for aid, o in found["outlets"].items()}}
+    return replace(story, articles=articles, claims=claims, lenses=lenses)
 
 
 def _with(story: Story, extra: tuple[Problem, ...]) -> Story:

@@ -138,6 +138,9 @@ class Claim:
     """Sentence ids, in article then reading order."""
     reference: str
     """The sentence id whose phrasing the others are compared against."""
+    near: tuple[str, ...] = ()
+    """For outlets absent from the claim, the sentence of each that is at least weakly related to
+    a member (`digest.align.near_sentences`), in article order: it may state the fact in other words."""
 
 
 DiffKind = Literal["equal", "delete", "insert", "replace"]
@@ -179,7 +182,7 @@ class ClaimView:
     outlets: tuple[str, ...]
     """Article ids that state the fact."""
     missing: tuple[str, ...]
-    """Article ids that do not."""
+    """Article ids with no sentence stating it, nor one related to it (`Claim.near`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest.align import align
+from digest.align import align_story
 from digest.compare import view
 from digest.ingest import read_story
 from digest.lenses import apply as apply_lenses
@@ -26,9 +26,10 @@ def segmented(folder: Path) -> tuple[StoryInput, tuple[Article, ...]]:
 def analyze(folder: Path) -> Story:
     """Read, clean, segment, align and compare one story folder."""
     found, articles = segmented(folder)
-    claims = align(articles)
-    views = tuple(titled(view(claim, articles), articles) for claim in claims)
-    return Story(found.meta, articles, views, found.problems, apply_lenses(articles, views))
+    aligned = align_story(articles)
+    views = tuple(titled(view(claim, articles), articles) for claim in aligned.claims)
+    lenses = apply_lenses(articles, views, aligned.related)
+    return Story(found.meta, articles, views, found.problems, lenses)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import MakeArticle
 
 from digest.align import (
     MODEL,
@@ -20,7 +21,9 @@ from digest.align import (
     choose_reference,
     group,
     links,
+    links_by_sentence,
     merge,
+    near_sentences,
     neighbours,
     regroup,
 )
@@ -389,3 +392,23 @@ def test_no_two_claims_share_a_reference_phrasing() -> None:
     assert choose_reference([a, b, c], found, frozenset({"a-s1"})) == b
     # With no other member to serve, the taken one still does.
     assert choose_reference([a], found, frozenset({"a-s1"})) == a
+
+
+def test_an_outlet_absent_from_a_claim_is_near_through_its_most_related_sentence(
+    make_article: MakeArticle,
+) -> None:
+    articles = [
+        make_article("a", ["The dam burst.", "Ten homes flooded."]),
+        make_article("b", ["The dam gave way.", "Homes flooded."]),
+        make_article("c", ["Water rose.", "The levee held."]),
+        make_article("d", ["Nothing happened."]),
+    ]
+    scored = [
+        Link("a-s1", "b-s1", 0.9),
+        Link("a-s1", "c-s2", 0.4),
+        Link("b-s1", "c-s1", 0.5),
+        Link("a-s2", "b-s2", 0.8),
+    ]
+    by_sentence = links_by_sentence(scored)
+    assert near_sentences(("a-s1", "b-s1"), by_sentence, articles) == ("c-s1",)
+    assert near_sentences(("a-s2", "b-s2"), by_sentence, articles) == ()

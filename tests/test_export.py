@@ -26,7 +26,7 @@ def test_export_keeps_original_characters_of_sentences() -> None:
 
 def test_diff_rows_rebuild_both_phrasings() -> None:
     data = json.loads(to_json(analyze(SEED_STORY)))
-    assert data["schema"] == SCHEMA == 3
+    assert data["schema"] == SCHEMA == 4
     texts = {s["id"]: s["text"] for a in data["articles"] for s in a["sentences"]}
     rows = [row for claim in data["claims"] for p in claim["phrasings"] for row in p.get("diff", [])]
     assert any(len(row) == 2 for row in rows)

@@ -148,7 +148,7 @@ def test_relatively_small_number_is_quoted_verbatim(site: Path, data: dict[str, 
     assert "\u201ca relatively small number\u201d" in section
     assert section.count("quotes it verbatim") >= 3
     # The quotation is shown once above the table; verbatim rows say so rather than repeat it.
-    table = _section(page, "Quotations", until="Outlets that do not report it")
+    table = _section(page, "Quotations", until="Outlets not matched to it")
     table = table.split("Outlet How Credited to Wording", 1)[1].split("Not carried by", 1)[0]
     assert "relatively small number" not in table
     assert table.count("the same words") == table.count("quotes it verbatim") >= 3

@@ -152,7 +152,7 @@ def test_article_pages_list_removals_with_reasons(seed_site: Path) -> None:
 
 
 def test_published_json_matches_the_export_contract(seed_data: dict[str, Any]) -> None:
-    assert seed_data["schema"] == 3
+    assert seed_data["schema"] == 4
     assert seed_data["story"]["id"] == STORY
     files = {a["file"] for a in seed_data["articles"]}
     assert files == {p.name for p in SEED_STORY.glob("*.txt")}
@@ -160,6 +160,12 @@ def test_published_json_matches_the_export_contract(seed_data: dict[str, Any]) -
     for claim in seed_data["claims"]:
         assert set(claim["sentences"]) <= ids
         assert len({s.rsplit("-s", 1)[0] for s in claim["sentences"]}) >= 2
+        # An outlet is in the claim, near it through one related sentence, or missing: one of the three.
+        near = [s.rsplit("-s", 1)[0] for s in claim["near"]]
+        assert set(claim["near"]) <= ids and len(near) == len(set(near))
+        assert sorted([*claim["outlets"], *near, *claim["missing"]]) == sorted(
+            a["id"] for a in seed_data["articles"]
+        )
 
 
 def test_hand_written_pages_build_beside_generated_ones(seed_site: Path) -> None:

@@ -9,6 +9,7 @@ result under each lens's name, which the JSON export and the pages read.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from digest.lenses import attribution, coverage, names, numbers_lens, quotes, reuse
 from digest.model import Article, ClaimView
@@ -16,13 +17,15 @@ from digest.model import Article, ClaimView
 NAMES = ("attribution", "coverage", "names", "numbers", "quotes", "reuse")
 
 
-def apply(articles: Sequence[Article], views: Sequence[ClaimView]) -> dict[str, object]:
+def apply(
+    articles: Sequence[Article], views: Sequence[ClaimView], related: AbstractSet[str] = frozenset()
+) -> dict[str, object]:
     """Every lens's results for one story, keyed by lens name. The quotation lens credits speakers
     as the attribution lens does, from the same data."""
     credited = attribution.analyse(articles)
     return {
         "attribution": credited,
-        "coverage": coverage.analyse(articles, views),
+        "coverage": coverage.analyse(articles, views, related),
         "names": names.analyse(articles),
         "numbers": numbers_lens.analyse(articles, views),
         "quotes": quotes.analyse(articles, credited=credited),

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from typing import TypedDict
 
 from rapidfuzz.distance import Indel
 
+from digest.align import states_a_fact
 from digest.compare import to_row, word_diff
 from digest.model import Article, ClaimView
 from digest.text import tokens
@@ -28,7 +30,11 @@ outlets (and at least two) report it."""
 
 class OutletData(TypedDict):
     alone: list[str]
-    """Sentence ids of facts no other outlet reports."""
+    """Sentence ids of facts no other outlet reports: in no claim, and related to no other outlet's
+    sentence (a fragment such as "He added," states no fact and is left out)."""
+    unconfirmed: list[str]
+    """Sentence ids in no claim that are weakly related to another outlet's sentence
+    (`digest.align.Alignment.related`): perhaps the same fact in other words, not counted as alone."""
     blind_spots: list[str]
     """Claim ids most other outlets report and this one does not, one per distinct fact."""
     claims: int
@@ -166,13 +172,17 @@ def headlines(articles: Sequence[Article]) -> HeadlineData:
     return {"reference": reference.id, "rows": rows}
 
 
-def analyse(articles: Sequence[Article], views: Sequence[ClaimView]) -> Data:
+def analyse(
+    articles: Sequence[Article], views: Sequence[ClaimView], related: AbstractSet[str] = frozenset()
+) -> Data:
     shared = {sid for view in views for sid in view.claim.sentences}
     grouped = facts(views)
     outlets: dict[str, OutletData] = {}
     for article in articles:
+        unclaimed = [s for s in article.sentences if s.id not in shared]
         outlets[article.id] = {
-            "alone": [s.id for s in article.sentences if s.id not in shared],
+            "alone": [s.id for s in unclaimed if s.id not in related and states_a_fact(s.text)],
+            "unconfirmed": [s.id for s in unclaimed if s.id in related],
             "blind_spots": blind_spots(article.id, views, len(articles), grouped),
             "claims": sum(1 for fact in grouped if any(article.id in view.outlets for view in fact)),
         }

@@ -42,7 +42,7 @@ def legend(here: str) -> str:
         '<div class="px-legend" role="note" data-pagefind-ignore>'
         '<span class="px-shared">Text in full colour</span> is also reported by another outlet: its '
         '<span class="px-claimref">claim</span> link leads to the claim page; '
-        '<span class="px-alone">grey text</span> is reported by this outlet alone. '
+        '<span class="px-alone">grey text</span> was matched to no other outlet\'s sentence. '
         f"{link('How to read this site', relative(here, paths.READING))}</div>\n"
     )
 

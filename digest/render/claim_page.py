@@ -82,6 +82,11 @@ def render(story: Story, position: int, grouped: list[list[ClaimView]] | None = 
         templates.markup(link(_outlet(story, aid), relative(here, paths.article(story.meta.id, aid))))
         for aid in absent
     ]
+    near = [
+        templates.markup(_near(story, here, sentence_id))
+        for sentence_id in view.claim.near
+        if story.sentence(sentence_id).article not in elsewhere
+    ]
     lenses = [
         lens_sections.claim_reuse(story, view),
         lens_sections.claim_quotes(story, view, here, frozenset(absent)),
@@ -95,13 +100,31 @@ def render(story: Story, position: int, grouped: list[list[ClaimView]] | None = 
         phrasings=phrasings,
         lenses=[templates.markup(section) for section in lenses if section],
         missing=missing,
-        covered_elsewhere=bool(view.missing) and not missing,
+        near=near,
+        covered_elsewhere=any(a.id in elsewhere for a in story.articles if a.id not in view.outlets),
         siblings=templates.markup(
-            _siblings(story, siblings, here, any(aid in elsewhere for aid in view.missing))
+            _siblings(
+                story,
+                siblings,
+                here,
+                any(a.id in elsewhere for a in story.articles if a.id not in view.outlets),
+            )
         ),
         neighbours=templates.markup(_neighbours(story, position, here)),
     )
     return here, page
+
+
+NEAR_SHOWN = 240
+"""Characters of a related sentence shown on a claim page; its article page has all of it."""
+
+
+def _near(story: Story, here: str, sentence_id: str) -> str:
+    """An outlet absent from the claim and its sentence related to it, linked to where it stands."""
+    sentence = story.sentence(sentence_id)
+    target = relative(here, paths.article(story.meta.id, sentence.article)) + f"#{sentence.id}"
+    shown = inert(shortened(sentence.text, NEAR_SHOWN))
+    return f"{strong(_outlet(story, sentence.article))}: {link(shown, target)}"
 
 
 def sibling_claims(

@@ -412,10 +412,10 @@ def story_coverage(story: Story, here: str) -> str:
     parts = [
         "<h2>What each outlet alone reports, and what it was not matched to</h2>\n",
         "<p>Blind spots are facts at least half of the other outlets report and that no sentence of "
-        "this outlet's article was matched to. The matching prefers missing a link to making a wrong "
-        "one, so an outlet may state such a fact in words too different to match: check its article "
-        "(its sentences reported by it alone are in grey) before calling it a gap. Open an outlet's "
-        "list to see them.</p>\n",
+        "this outlet's article was matched or even related to. The matching prefers missing a link "
+        "to making a wrong one, so an outlet may state such a fact in words too different to match: "
+        "check its article (its unmatched sentences are in grey) before calling it a gap. Open an "
+        "outlet's list to see them.</p>\n",
         table(["Outlet", "Shared facts it states", "Facts it alone reports", "Blind spots"], rows),
         "\n",
         *spots,

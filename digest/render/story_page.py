@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from digest.lenses import coverage
 from digest.model import Story
@@ -25,6 +26,16 @@ def shared_sentences(story: Story) -> set[str]:
     return {sid for view in story.claims for sid in view.claim.sentences}
 
 
+def alone_sentences(story: Story) -> dict[str, list[str]]:
+    """Per article, the sentences of facts no other outlet reports, as the coverage lens found
+    them: in no claim, related to no other outlet's sentence, and stating something."""
+    data = cast("coverage.Data | None", story.lenses.get("coverage"))
+    if data is None:
+        shared = shared_sentences(story)
+        return {a.id: [s.id for s in a.sentences if s.id not in shared] for a in story.articles}
+    return {a.id: list(data["outlets"][a.id]["alone"]) for a in story.articles if a.id in data["outlets"]}
+
+
 def counts(story: Story) -> tuple[int, int, int]:
     """Distinct facts reported by every outlet, by some but not all (two or more), and by one only.
 
@@ -35,8 +46,7 @@ def counts(story: Story) -> tuple[int, int, int]:
     grouped = coverage.facts(story.claims)
     by_all = sum(1 for fact in grouped if len({aid for v in fact for aid in v.outlets}) == everyone)
     some = len(grouped) - by_all
-    shared = shared_sentences(story)
-    alone = sum(1 for a in story.articles for s in a.sentences if s.id not in shared)
+    alone = sum(len(found) for found in alone_sentences(story).values())
     return by_all, some, alone
 
 
@@ -183,9 +193,12 @@ def _outlets(story: Story, here: str) -> str:
 
 
 YES = "yes"
-NO = "no"
-"""The words of the coverage matrix's cells; the stylesheet puts a tick or a cross before them and,
-on a phone, the outlet's name (from ``data-outlet``), so a mark never rests on a glyph alone."""
+NEAR = "perhaps"
+NO = "not found"
+"""The words of the coverage matrix's cells; the stylesheet puts a tick, a question mark or a cross
+before them and, on a phone, the outlet's name (from ``data-outlet``), so a mark never rests on a
+glyph alone. "Not found" rather than "no": the comparison prefers missing a link to making a wrong
+one, so an outlet it matched to nothing may still report the fact in words it could not link."""
 MATRIX_LABEL = 90
 """Characters of a claim's summary shown in the matrix; its page has the whole sentence."""
 
@@ -196,10 +209,10 @@ def matrix_label(summary: str) -> str:
     return summary[:MATRIX_LABEL].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
 
 
-def _mark(outlet: str, present: bool) -> str:
+def _mark(outlet: str, state: str) -> str:
     """One cell: its word says it, its class draws it; ``outlet`` is already inert."""
-    kind, word = ("px-yes", YES) if present else ("px-no", NO)
-    return f'<td class="{kind}" data-outlet="{outlet}">{word}</td>'
+    word = {"yes": YES, "near": NEAR, "no": NO}[state]
+    return f'<td class="px-{state}" data-outlet="{outlet}">{word}</td>'
 
 
 def _matrix(story: Story, here: str) -> str:
@@ -220,12 +233,18 @@ def _matrix(story: Story, here: str) -> str:
         target = relative(here, paths.claim(story.meta.id, view.claim.id))
         label = f'<span class="px-claim-label">{number}. {inert(matrix_label(view.summary))}</span>'
         present = set(view.outlets)
-        cells = "".join(_mark(name, a.id in present) for name, a in zip(names, story.articles, strict=True))
+        absent = set(view.missing)
+        cells = "".join(
+            _mark(name, "yes" if a.id in present else "no" if a.id in absent else "near")
+            for name, a in zip(names, story.articles, strict=True)
+        )
         rows.append(f'<tr><th scope="row">{link(label, target)}</th>{cells}</tr>\n')
     return (
         paragraph(
             "Each row is a fact that two or more outlets report, numbered as its claim page; "
-            "\u2713\u00a0yes marks an outlet that reports it, \u2715\u00a0no one that does not. "
+            "\u2713\u00a0yes marks an outlet that states it, ?\u00a0perhaps one with a sentence "
+            "related to it that the comparison could not confirm (its claim page shows it), "
+            "\u2715\u00a0not found one with neither. "
             "On a wide screen the table scrolls sideways inside its box when there are many outlets; "
             "on a phone each fact is listed with its outlets below it."
         )
@@ -236,16 +255,26 @@ def _matrix(story: Story, here: str) -> str:
 
 
 def _alone(story: Story, here: str) -> str:
-    shared = shared_sentences(story)
-    parts = []
+    found = alone_sentences(story)
+    parts: list[str] = []
     for article in story.articles:
-        own = [s for s in article.sentences if s.id not in shared]
+        ids = set(found.get(article.id, ()))
+        own = [s for s in article.sentences if s.id in ids]
         if not own:
             continue
         target = relative(here, paths.article(story.meta.id, article.id))
         parts.append(heading(3, inert(article.source.outlet)))
         parts.append(bullet_list(link(inert(s.text), f"{target}#{s.id}") for s in own))
-    return "".join(parts)
+    if not parts:
+        return paragraph(
+            "None: every sentence that states something is matched or related to another outlet's."
+        )
+    note = paragraph(
+        "Each outlet's sentences that match no other outlet's and are not even related to one. A "
+        "sentence related to another outlet's wording in a way the comparison could not confirm is "
+        "left out of this list; like these, it is grey on its article's page."
+    )
+    return note + "".join(parts)
 
 
 def _problems(story: Story) -> str:

@@ -34,7 +34,7 @@ def test_article_page_explains_grey_text_and_claim_links(desktop: Page, browser_
     desktop.goto(f"stories/{SEED}/articles/{data['articles'][0]['id']}/")
     legend = desktop.locator(".px-legend")
     expect(legend).to_contain_text("grey text")
-    expect(legend).to_contain_text("reported by this outlet alone")
+    expect(legend).to_contain_text("matched to no other outlet")
     # The legend's sample is styled exactly as the sentences it explains.
     sample, sentence = (
         desktop.locator(selector).first.evaluate("e => getComputedStyle(e).color")
@@ -55,9 +55,11 @@ def test_coverage_marks_differ_in_word_and_shape(desktop: Page, browser_site: Pa
     desktop.goto(f"stories/{SEED}/")
     yes = desktop.locator(".px-matrix td.px-yes").first
     no = desktop.locator(".px-matrix td.px-no").first
-    assert yes.inner_text().strip().endswith("yes") and no.inner_text().strip().endswith("no")
-    shapes = [m.evaluate("e => getComputedStyle(e, '::before').content") for m in (yes, no)]
-    assert shapes[0] != shapes[1] and all(s not in ("none", "normal", '""') for s in shapes)
+    near = desktop.locator(".px-matrix td.px-near").first
+    assert yes.inner_text().strip().endswith("yes") and no.inner_text().strip().endswith("not found")
+    assert near.inner_text().strip().endswith("perhaps")
+    shapes = [m.evaluate("e => getComputedStyle(e, '::before').content") for m in (yes, no, near)]
+    assert len(set(shapes)) == 3 and all(s not in ("none", "normal", '""') for s in shapes)
     # Each row's fact is a row header, so a screen reader names the fact and the outlet of a cell.
     claims = len(_data(browser_site, SEED)["claims"])
     expect(desktop.locator(".px-matrix tbody th[scope=row]")).to_have_count(claims)

@@ -17,9 +17,25 @@ def test_alone_and_blind_spots(make_article: MakeArticle) -> None:
         view(Claim("flood", ("a-s2", "b-s2", "c-s2"), "a-s2"), [a, b, c, d]),
     ]
     data = analyse([a, b, c, d], claims)
-    assert data["outlets"]["a"] == {"alone": ["a-s3"], "blind_spots": [], "claims": 2}
+    assert data["outlets"]["a"] == {"alone": ["a-s3"], "unconfirmed": [], "blind_spots": [], "claims": 2}
     assert data["outlets"]["d"]["blind_spots"] == ["flood"]
     assert data["outlets"]["d"]["alone"] == ["d-s2"]
+
+
+def test_a_related_sentence_is_neither_alone_nor_a_blind_spot(make_article: MakeArticle) -> None:
+    a = make_article("a", ["The dam burst at dawn.", "Ten homes flooded.", "He added,"])
+    b = make_article("b", ["The dam burst early on Monday.", "Ten houses were flooded."])
+    c = make_article("c", ["A dam burst on Monday.", "Water reached ten homes."])
+    articles = [a, b, c]
+    claims = [
+        view(Claim("burst", ("a-s1", "b-s1", "c-s1"), "a-s1"), articles),
+        view(Claim("flood", ("a-s2", "b-s2"), "a-s2", near=("c-s2",)), articles),
+    ]
+    data = analyse(articles, claims, related=frozenset({"c-s2"}))
+    assert claims[1].missing == ()
+    assert data["outlets"]["c"] == {"alone": [], "unconfirmed": ["c-s2"], "blind_spots": [], "claims": 1}
+    # A fragment that states nothing is not a fact only one outlet reports.
+    assert data["outlets"]["a"]["alone"] == []
 
 
 def test_a_fact_of_a_minority_is_no_blind_spot(make_article: MakeArticle) -> None:

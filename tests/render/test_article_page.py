@@ -45,7 +45,7 @@ def _story() -> Story:
 def test_the_legend_says_what_grey_text_and_claim_links_are() -> None:
     _, page = article_page.render(_story(), _story().articles[0])
     legend = page.split('<div class="px-legend"', 1)[1].split("</div>", 1)[0]
-    assert "grey text" in legend and "this outlet alone" in legend
+    assert "grey text" in legend and "matched to no other outlet" in legend
     assert "claim page" in legend
     assert '<a href="../../../../reading/">How to read this site</a>' in legend
 

@@ -117,7 +117,7 @@ def _one_fact_as_two_claims() -> Story:
 def test_an_outlet_reporting_the_fact_under_a_sibling_claim_is_not_listed_as_leaving_it_out() -> None:
     story = _one_fact_as_two_claims()
     _, page = claim_page.render(story, 0)
-    left_out = page.split("<h2>Outlets that do not report it</h2>", 1)[1]
+    left_out = page.split("<h2>Outlets not matched to it</h2>", 1)[1]
     listed = left_out.split("</p>", 1)[0]
     assert 'href="../../articles/d/"' in listed
     assert 'href="../../articles/c/"' not in listed
@@ -165,7 +165,7 @@ def test_a_quotation_table_names_the_outlets_that_do_not_carry_it_after_the_rows
     _no_markup_from_input(page)
     table = page.split("<h2>Quotations</h2>", 1)[1].split("</table>", 1)[0]
     assert "Not carried by" not in page
-    assert "Gazette" in html.unescape(page.split("<h2>Outlets that do not report it</h2>", 1)[1])
+    assert "Gazette" in html.unescape(page.split("<h2>Outlets not matched to it</h2>", 1)[1])
     # The outlets quoting it word for word are not made to repeat it.
     assert html.unescape(table).count("the same words") == html.unescape(table).count("quotes it verbatim")
 

@@ -66,6 +66,7 @@ def test_matrix_has_a_row_per_claim_with_labels_the_stylesheet_can_shorten(stori
             assert f'><span class="px-claim-label">{number}. {label}</span></a></th>' in row
             assert row.count('<td class="px-yes"') == len(view.outlets)
             assert row.count('<td class="px-no"') == len(view.missing)
+            assert row.count('<td class="px-near"') == len(view.claim.near)
             for article in story.articles:
                 assert f'data-outlet="{inert(article.source.outlet)}"' in row
 
