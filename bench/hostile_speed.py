@@ -12,6 +12,8 @@ an analysis or a refusal that names the file and the reason. The shapes:
 - ``quotes_at_limit``: just under the story's sentence limit, every sentence a
   quotation that nearly matches every other (one giant group of versions);
 - ``distinct_quotes``: as many quotations of eight words drawn from forty, few of them alike;
+- ``one_vocabulary``: six articles of 700 sentences written from a few dozen words, so every
+  sentence resembles every other;
 - ``long_articles``: two articles of 7,800 sentences each;
 - ``sentences_at_limit``: the same, 2,495 sentences each;
 - ``names``: 17,000 distinct capitalised names;
@@ -84,6 +86,27 @@ def distinct_quotes(folder: Path, scale: float = 1.0) -> None:
     _write(folder, files)
 
 
+def one_vocabulary(folder: Path, scale: float = 1.0) -> None:
+    """Articles written from a few dozen words, so every sentence resembles every other: claims
+    grow large and nearly every pair of them is a candidate merge."""
+    rng = random.Random(7)
+    bodies = [name(rng, 2).lower() for _ in range(10)]
+    deeds = ["closed", "reopened", "reviewed", "approved", "inspected", "funded", "delayed", "praised"]
+    people = [f"{name(rng, 2)} {name(rng, 3)}" for _ in range(5)]
+    days = ["Monday", "Tuesday", "Friday"]
+    files = {}
+    for article in range(6):
+        sentences = [
+            f"The {rng.choice(bodies)} board {rng.choice(deeds)} the {rng.choice(bodies)} plan after "
+            f"{rng.choice([14, 300, 1200, 85, 20])} residents complained on {rng.choice(days)}, "
+            f"{rng.choice(people)} said."
+            for _ in range(round(700 * scale))
+        ]
+        paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
+        files[f"outlet-{article}.txt"] = "Board decisions\n\n" + "\n\n".join(paragraphs) + "\n"
+    _write(folder, files)
+
+
 def long_articles(folder: Path, scale: float = 1.0) -> None:
     rng = random.Random(2)
     files = {}
@@ -152,6 +175,7 @@ SHAPES: dict[str, Callable[[Path, float], None]] = {
     "quoted_paragraph": quoted_paragraph,
     "quotes_at_limit": quotes_at_limit,
     "distinct_quotes": distinct_quotes,
+    "one_vocabulary": one_vocabulary,
     "long_articles": long_articles,
     "sentences_at_limit": sentences_at_limit,
     "names": names,

@@ -14,6 +14,7 @@ from conftest import MakeArticle
 from digest.align import (
     MODEL,
     MUTUAL,
+    PER_OUTLET,
     TWO_FACTS,
     Link,
     align,
@@ -412,3 +413,10 @@ def test_an_outlet_absent_from_a_claim_is_near_through_its_most_related_sentence
     by_sentence = links_by_sentence(scored)
     assert near_sentences(("a-s1", "b-s1"), by_sentence, articles) == ("c-s1",)
     assert near_sentences(("a-s2", "b-s2"), by_sentence, articles) == ()
+
+
+def test_a_claim_holds_at_most_a_few_sentences_of_one_outlet() -> None:
+    links_found = [Link(f"a-s{n}", "b-s1", 0.9 - n / 100) for n in range(1, 8)]
+    related = [Link(f"a-s{n}", f"a-s{m}", 0.9) for n in range(1, 8) for m in range(n + 1, 8)]
+    claims = group(links_found, [*links_found, *related])
+    assert claims and all(sum(s.startswith("a-") for s in claim) <= PER_OUTLET for claim in claims)
