@@ -19,7 +19,7 @@ from digest.export import to_data, to_json
 from digest.fetch import DEFAULT_TIMEOUT
 from digest.ingest import ARTICLE_SUFFIXES, STORY_FILE, address_clashes, printable, read_story, story_id
 from digest.pipeline import analyze
-from digest.render.engine import mkdocs_yml
+from digest.render.engine import WRITTEN_BY_RENDER, mkdocs_yml
 from digest.render.markup import plural
 from digest.render.site import build
 from digest.stories import analyze_all, default_workers, story_folders
@@ -177,6 +177,9 @@ def _render(args: argparse.Namespace) -> int:
         return _fail("render", f"--out {out} cannot be made: {blocked} is a file")
     if args.workers is not None and args.workers < 1:
         return _fail("render", "--workers must be 1 or more")
+    foreign = _not_rendered_here(out)
+    if foreign:
+        return _fail("render", f"--out {out} {foreign}; give an empty folder, or one an earlier render wrote")
     stories = analyze_all(seeds, workers=args.workers or default_workers())
     for story in stories:
         # What the pages list as skipped or left out is said here too, as `mkdocs build` says it.
@@ -199,6 +202,24 @@ def _render(args: argparse.Namespace) -> int:
         f"with {out / 'mkdocs.yml'} to build them"
     )
     return 0
+
+
+def _not_rendered_here(out: Path) -> str | None:
+    """Why ``digest render`` must not write into ``out``, if it must not: it replaces mkdocs.yml
+    and what it generates under docs/, so a project's own configuration or pages would be lost."""
+    if not out.is_dir():
+        return None
+    config = out / "mkdocs.yml"
+    if config.is_file():
+        try:
+            with config.open(encoding="utf-8", errors="replace") as handle:
+                first = handle.readline()
+        except OSError as error:
+            return f"holds a mkdocs.yml that cannot be read ({error.strerror or error})"
+        return None if first == WRITTEN_BY_RENDER else "holds a mkdocs.yml that digest render did not write"
+    if any(out.iterdir()):
+        return "is not empty and holds no mkdocs.yml of an earlier render"
+    return None
 
 
 def _check_targets(arguments: Sequence[str]) -> list[Path] | str:

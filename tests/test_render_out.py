@@ -126,3 +126,20 @@ def test_render_says_what_it_left_out(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["render", "--seeds", str(seeds), "--out", str(tmp_path / "out"), "--workers", "1"]) == 0
     err = capsys.readouterr().err
     assert "digest render: tiny-story/broken.txt: " in err, err
+
+
+def test_render_never_overwrites_a_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: Mine\n", encoding="utf-8")
+    assert main(["render", "--seeds", str(STORIES), "--out", str(project), "--workers", "1"]) == 2
+    assert "did not write" in capsys.readouterr().err
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: Mine\n"
+    assert not any((project / "docs").iterdir())
+    # A folder with other files and no configuration is refused too; an earlier render's is not.
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("x", encoding="utf-8")
+    assert main(["render", "--seeds", str(STORIES), "--out", str(tmp_path / "notes")]) == 2
+    out = tmp_path / "out"
+    assert main(["render", "--seeds", str(STORIES), "--out", str(out), "--workers", "1"]) == 0
+    assert main(["render", "--seeds", str(STORIES), "--out", str(out), "--workers", "1"]) == 0

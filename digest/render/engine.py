@@ -20,6 +20,10 @@ MARKDOWN_EXTENSIONS: list[Any] = ["tables", "md_in_html", {"toc": {"permalink": 
 """The extensions the generated pages are written for, plus anchors on headings."""
 
 
+WRITTEN_BY_RENDER = "# Written by `digest render`, which replaces this file and docs/ on every run.\n"
+"""The first line of the configuration `digest render` writes: how it knows a folder is its own."""
+
+
 def mkdocs_yml(site_name: str, docs_dir: str) -> str:
     config = {
         "site_name": site_name,
@@ -33,4 +37,5 @@ def mkdocs_yml(site_name: str, docs_dir: str) -> str:
     }
     # Gitignore-style patterns read best as a literal block; they are constants, not input.
     patterns = "".join(f"  /{folder}/\n" for folder in paths.NOT_IN_NAV)
-    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True) + f"not_in_nav: |\n{patterns}"
+    body = yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+    return WRITTEN_BY_RENDER + body + f"not_in_nav: |\n{patterns}"
