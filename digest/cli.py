@@ -255,7 +255,8 @@ def _check(args: argparse.Namespace) -> int:
             notes += problem.severity == "note"
     print(
         f"digest check: {plural(len(targets) - len(clashes), 'story', 'stories')}, "
-        f"{plural(skipped, 'problem')} that leave input out, {plural(notes, 'note')}"
+        f"{plural(skipped, 'problem')} that {'leaves' if skipped == 1 else 'leave'} input out, "
+        f"{plural(notes, 'note')}"
     )
     return 1 if skipped else 0
 

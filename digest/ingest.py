@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -265,6 +266,22 @@ def _text_field(value: Any) -> str | None:
     return safe_yaml.scalar_text(value)
 
 
+STORY_KEYS = ("title", "date", "articles")
+ENTRY_KEYS = ("file", "outlet", "url", "byline", "published")
+
+
+def _unknown_keys(mapping: dict[Any, Any], known: Sequence[str]) -> str | None:
+    """A note naming keys Parallax does not read ("tittle"), which would otherwise be ignored silently."""
+    extra = sorted(str(key) for key in mapping if key not in known)
+    if not extra:
+        return None
+    names = ", ".join(repr(key)[:60] for key in extra[:5]) + (
+        f" and {len(extra) - 5} more" if len(extra) > 5 else ""
+    )
+    one = len(extra) == 1
+    return f"has {'a key' if one else 'keys'} that {'is' if one else 'are'} not read and so ignored: {names}"
+
+
 def _read_story_file(
     folder: Path, names: list[str], problems: list[Problem]
 ) -> tuple[dict[str, Any], dict[str, _Entry]]:
@@ -290,6 +307,9 @@ def _read_story_file(
         problems.append(Problem(STORY_FILE, "must be a mapping with title, date and articles"))
         return {}, {}
     entries: dict[str, _Entry] = {}
+    unknown = _unknown_keys(loaded, STORY_KEYS)
+    if unknown:
+        problems.append(Problem(STORY_FILE, f"{unknown}; it reads title, date and articles", "note"))
     articles = loaded.get("articles") or []
     if not isinstance(articles, list):
         problems.append(Problem(STORY_FILE, "'articles' must be a list of {file, outlet, ...}"))
@@ -298,6 +318,15 @@ def _read_story_file(
         if not isinstance(item, dict) or not isinstance(item.get("file"), str):
             problems.append(Problem(STORY_FILE, f"articles entry {position} has no 'file' name"))
             continue
+        unknown = _unknown_keys(item, ENTRY_KEYS)
+        if unknown:
+            problems.append(
+                Problem(
+                    STORY_FILE,
+                    f"articles entry {position}: {unknown}; it reads file, outlet, url, byline and published",
+                    "note",
+                )
+            )
         if item["file"] in entries:
             problems.append(
                 Problem(STORY_FILE, f"lists '{item['file']}' twice; entry {position} is left out")

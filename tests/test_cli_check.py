@@ -19,7 +19,7 @@ def test_check_reports_skipped_files_and_fails(capsys: pytest.CaptureFixture[str
     assert "malformed-yaml: 2 articles read" in out
     assert "skipped  story.yml: cannot be read as YAML (line 5:" in out
     assert "note     single-article: has a single readable article" in out
-    assert "2 stories, 1 problem that leave input out, 1 note" in out
+    assert "2 stories, 1 problem that leaves input out, 1 note" in out
 
 
 def test_notes_alone_are_printed_and_pass(capsys: pytest.CaptureFixture[str]) -> None:

@@ -233,3 +233,14 @@ def test_a_story_yml_linking_out_of_the_folder_is_not_read(tmp_path: Path) -> No
     found = read_story(folder)
     assert found.meta.title == "Storm closes schools"
     assert "outside the story folder" in _problem(found, "story.yml").reason
+
+
+def test_a_story_yml_key_that_is_not_read_is_noted(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    shutil.copytree(BAD / "single-article", folder)
+    (folder / "story.yml").write_text(
+        "tittle: Bay storm\narticles:\n  - file: bay-herald.txt\n    outlett: Herald\n", encoding="utf-8"
+    )
+    notes = [p.reason for p in read_story(folder).problems if p.file == "story.yml"]
+    assert any("not read" in n and "'tittle'" in n and "title, date and articles" in n for n in notes)
+    assert any("entry 1" in note and "'outlett'" in note for note in notes)
