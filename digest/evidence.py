@@ -139,7 +139,14 @@ def _countable(figure: str) -> bool:
 
 
 _MAGNITUDES = ((10, 20, "#dozen"), (20, 100, "#dozens"), (100, 1000, "#hundreds"), (1000, 1e6, "#thousands"))
-_VAGUE_MAGNITUDE = {"~12": "#dozen", "dozens": "#dozens", "hundreds": "#hundreds", "thousands": "#thousands"}
+_VAGUE_MAGNITUDE = {
+    "~12": "#dozen",
+    "dozens": "#dozens",
+    "hundreds": "#hundreds",
+    "thousands": "#thousands",
+    "tens of thousands": "#thousands",
+    "hundreds of thousands": "#thousands",
+}
 
 
 def _magnitude(figure: str) -> str | None:

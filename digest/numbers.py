@@ -51,6 +51,10 @@ _SCALES = {
     "trillion": 1_000_000_000_000,
 }
 _VAGUE = {
+    "tens of thousands": "tens of thousands",
+    "hundreds of thousands": "hundreds of thousands",
+    "tens of millions": "tens of millions",
+    "hundreds of millions": "hundreds of millions",
     "dozen": "~12",
     "dozens": "dozens",
     "hundreds": "hundreds",
@@ -127,7 +131,13 @@ _QUALIFIER = _Tail(
     ),
     60,
 )
-_VAGUE_WORD = re.compile(r"\b(" + "|".join(_VAGUE) + r")\b", re.IGNORECASE)
+# Longest first, and any spacing between the words, so "tens of thousands" is not read as "thousands".
+_VAGUE_WORD = re.compile(
+    r"\b("
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_VAGUE, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,7 +354,7 @@ def figures(text: str) -> tuple[Figure, ...]:
             )
         )
     for match in _VAGUE_WORD.finditer(text):
-        word = match.group(1).lower()
+        word = " ".join(match.group(1).lower().split())
         qualifier = _QUALIFIER.search(text[: match.start()])
         found.append(
             Figure(

@@ -26,6 +26,10 @@ def _canonical(text: str) -> list[str]:
         ("twenty-one appearances", ["21"]),
         ("14.2 days a month", ["14.2"]),
         ("dozens of personnel", ["dozens"]),
+        # Tens of thousands are not thousands: ten times as many.
+        ("spent tens of thousands of dollars", ["tens of thousands"]),
+        ("spent thousands of dollars", ["thousands"]),
+        ("hundreds of\nthousands fled", ["hundreds of thousands"]),
         ("more than a dozen engines", ["~12"]),
         ("around one in seven patients", ["14%"]),
         ("14 percent of patients", ["14%"]),

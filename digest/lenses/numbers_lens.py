@@ -25,7 +25,8 @@ _VAGUE = re.compile(
     r"(?:(?:an?|the)\s+[\"\u201c\u2018]?)?(?:(?:relatively|very|fairly|comparatively|quite|rather|growing|"
     r"tiny|small|large|limited|significant|modest|substantial|huge|considerable|unknown|sizeable|sizable)\s+)+"
     r"(?:number|amount|quantity|group|contingent)"
-    r"|a\s+(?:few|handful|couple)|dozens|hundreds|thousands|scores|several|numerous|countless"
+    r"|a\s+(?:few|handful|couple)|(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|millions)|dozens|hundreds"
+    r"|scores|several|numerous|countless"
     r")(?![\w'])",
     re.IGNORECASE,
 )
