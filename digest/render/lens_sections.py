@@ -327,8 +327,10 @@ def story_numbers(story: Story, here: str) -> str:
     if data["story"]:
         parts.append("<h2>Figures across outlets</h2>\n")
         parts.append(
-            "<p>Figures that more than one outlet gives anywhere in its article, with the words around "
-            "them; \u2691 marks a figure the outlets qualify differently.</p>\n"
+            "<p>Percentages and figures of 13 or more that more than one outlet gives anywhere in its "
+            "article, with the words around them; \u2691 marks a figure the outlets qualify "
+            "differently. Dates and small counts recur for unrelated things across a story, so they "
+            "are compared only within a claim, on its page.</p>\n"
         )
         listed = data["story"][:STORY_LIST_LIMIT]
         parts.append(_figure_rows(story, here, listed[:FIRST_SHOWN]))
