@@ -9,6 +9,7 @@ from digest.align import align_story
 from digest.compare import view
 from digest.ingest import read_story
 from digest.lenses import apply as apply_lenses
+from digest.lenses import attribution
 from digest.lenses.attribution import titled
 from digest.model import Article, Story, StoryInput
 from digest.normalize import normalize
@@ -27,8 +28,9 @@ def analyze(folder: Path) -> Story:
     """Read, clean, segment, align and compare one story folder."""
     found, articles = segmented(folder)
     aligned = align_story(articles)
-    views = tuple(titled(view(claim, articles), articles) for claim in aligned.claims)
-    lenses = apply_lenses(articles, views, aligned.related)
+    credited = attribution.analyse(articles)
+    views = tuple(titled(view(claim, articles), articles, credited) for claim in aligned.claims)
+    lenses = apply_lenses(articles, views, aligned.related, credited)
     return Story(found.meta, articles, views, found.problems, lenses)
 
 

@@ -18,11 +18,14 @@ NAMES = ("attribution", "coverage", "names", "numbers", "quotes", "reuse")
 
 
 def apply(
-    articles: Sequence[Article], views: Sequence[ClaimView], related: AbstractSet[str] = frozenset()
+    articles: Sequence[Article],
+    views: Sequence[ClaimView],
+    related: AbstractSet[str] = frozenset(),
+    credited: attribution.Data | None = None,
 ) -> dict[str, object]:
     """Every lens's results for one story, keyed by lens name. The quotation lens credits speakers
-    as the attribution lens does, from the same data."""
-    credited = attribution.analyse(articles)
+    as the attribution lens does, from the same data (``credited``, when the caller has it)."""
+    credited = attribution.analyse(articles) if credited is None else credited
     return {
         "attribution": credited,
         "coverage": coverage.analyse(articles, views, related),

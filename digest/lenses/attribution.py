@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TypedDict
@@ -582,7 +582,7 @@ def credited_name(source: str, speaker: str | None) -> str:
     return source
 
 
-def titled(view: ClaimView, articles: Sequence[Article]) -> ClaimView:
+def titled(view: ClaimView, articles: Sequence[Article], credited: Data | None = None) -> ClaimView:
     """The claim with a summary that names who speaks when its reference phrasing says only "he".
 
     The phrasing of another outlet in the claim that names the speaker is used
@@ -594,6 +594,8 @@ def titled(view: ClaimView, articles: Sequence[Article]) -> ClaimView:
     reference = texts.get(view.claim.reference)
     if reference is None:
         return view
+    if _all_quoted(reference.text):
+        return _speaker_named(view, reference, texts, credited)
     if _bare_pronoun(reference.text) is None:
         return _subject_named(view, reference, articles)
     for sentence_id in view.claim.sentences:
@@ -609,6 +611,29 @@ def titled(view: ClaimView, articles: Sequence[Article]) -> ClaimView:
         return view
     found = list(re.finditer(rf"\b{re.escape(pronoun.source)}\b", reference.text[: pronoun.position]))
     return _named_after(view, reference, found[-1].end(), name) if found else view
+
+
+def _speaker_named(
+    view: ClaimView, reference: Sentence, texts: Mapping[str, Sentence], credited: Data | None
+) -> ClaimView:
+    """The claim titled so that a quotation standing alone says whose it is: the quotation with
+    the speaker the attribution lens credits it to in brackets after it ("“Stop lying!”
+    [Fox]"), else another outlet's phrasing that names the speaker."""
+    rows = sentence_frames(credited, reference.id)[0] if credited is not None else []
+    name = row_speaker(rows[0]) if rows else None
+    if name:
+        return replace(view, summary=f"{summary(reference, limit=SPEAKER_ROOM)} [{name}]")
+    for sentence_id in view.claim.sentences:
+        other = texts.get(sentence_id)
+        if other is None or sentence_id == reference.id or _all_quoted(other.text):
+            continue
+        if any(item.speaker for item in attributions(other.text)) and _bare_pronoun(other.text) is None:
+            return replace(view, summary=summary(other))
+    return view
+
+
+SPEAKER_ROOM = 130
+"""Characters of a quotation kept in a title that names its speaker after it in brackets."""
 
 
 def _named_after(view: ClaimView, reference: Sentence, end: int, name: str) -> ClaimView:

@@ -63,6 +63,29 @@ def test_a_title_names_the_speaker_from_the_article_when_no_outlet_does(make_art
     assert titled(claim, [a, b]).summary == "The cables are \u201cbeyond repair\u201d, he [Paul Anker] says."
 
 
+def test_a_quotation_standing_alone_is_titled_with_its_speaker(make_article: MakeArticle) -> None:
+    a = make_article(
+        "a",
+        [
+            "\u201cThe cables held,\u201d chief engineer Paul Anker said.",
+            "\u201cThe bridge will open on Monday.\u201d",
+        ],
+    )
+    b = make_article("b", ["\u201cThe bridge will open on Monday,\u201d an engineer said."])
+    claim = view(Claim("c1", ("a-s2", "b-s1"), "a-s2"), [a, b])
+    credited = analyse([a, b])
+    assert (
+        titled(claim, [a, b], credited).summary == "\u201cThe bridge will open on Monday.\u201d [Paul Anker]"
+    )
+    # Without a speaker for it, another outlet's phrasing that names one is the title.
+    c = make_article("c", ["\u201cThe bridge will open on Monday.\u201d"])
+    d = make_article("d", ["Paul Anker said the bridge would open on Monday."])
+    other = view(Claim("c2", ("c-s1", "d-s1"), "c-s1"), [c, d])
+    assert (
+        titled(other, [c, d], analyse([c, d])).summary == "Paul Anker said the bridge would open on Monday."
+    )
+
+
 def test_a_title_that_names_its_speaker_is_left_alone(make_article: MakeArticle) -> None:
     a = make_article("a", ["The cables are beyond repair, Anker says."])
     b = make_article("b", ["He said the cables were beyond repair."])
