@@ -46,12 +46,21 @@ class ParsedMarkdown:
     """Why parts of the body are not in ``blocks``: input left out, to be reported."""
 
 
+_OPENING_FENCE = re.compile(r"\A---[ \t]*\n")
+
+
 def _front_matter(text: str) -> tuple[dict[str, str | None], str]:
     match = _FRONT.match(text)
     if not match:
+        if _OPENING_FENCE.match(text) and re.match(r"[ \t]*[A-Za-z_][\w-]*[ \t]*:", text[4:].lstrip("\n")):
+            # "---" and then "title: …" with no closing fence: read as text, the front matter
+            # would become the headline and the first paragraph.
+            raise InputError("front matter opened by '---' on line 1 is never closed by another '---'")
         return {}, text
     try:
-        data = safe_yaml.load(match.group(1))
+        # The front matter starts on the file's second line: a blank line before it keeps the
+        # line numbers YAML reports equal to the file's.
+        data = safe_yaml.load("\n" + match.group(1))
     except InputError as error:
         raise InputError(f"front matter is not valid YAML ({error})") from None
     if data is None:

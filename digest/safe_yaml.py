@@ -95,6 +95,11 @@ def _reason(error: yaml.YAMLError) -> str:
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None)
     if mark is not None and problem:
+        # What was left open, and where ("while scanning a quoted scalar" on line 2), says more
+        # than where the text ran out.
+        context, opened = getattr(error, "context", None), getattr(error, "context_mark", None)
+        if context and opened is not None and opened.line != mark.line:
+            return f"line {mark.line + 1}: {problem} ({context} that starts on line {opened.line + 1})"
         return f"line {mark.line + 1}: {problem}"
     return _first_line(error)
 

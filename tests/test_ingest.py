@@ -244,3 +244,24 @@ def test_a_story_yml_key_that_is_not_read_is_noted(tmp_path: Path) -> None:
     notes = [p.reason for p in read_story(folder).problems if p.file == "story.yml"]
     assert any("not read" in n and "'tittle'" in n and "title, date and articles" in n for n in notes)
     assert any("entry 1" in note and "'outlett'" in note for note in notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("---\ntitle: ok\noutlet: a: b\n---\n\nText.\n", "line 3: mapping values are not allowed here"),
+        (
+            '---\ntitle: "open\noutlet: x\n---\n\nText.\n',
+            "while scanning a quoted scalar that starts on line 2",
+        ),
+        ("---\ntitle: ok\n\nNo closing fence here.\n", "never closed"),
+    ],
+)
+def test_front_matter_problems_name_the_files_line(tmp_path: Path, text: str, reason: str) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "bad.md").write_text(text, encoding="utf-8")
+    (folder / "good.txt").write_text("Headline\n\nA sentence of text.\n", encoding="utf-8")
+    found = read_story(folder)
+    assert reason in _problem(found, "bad.md").reason
+    assert [a.source.outlet for a in found.articles] == ["good"]
