@@ -22,6 +22,7 @@ Rule = Callable[[str], "str | None"]
 
 CAPTION = "photo caption or credit"
 BYLINE = "byline"
+AUTHOR_NOTE = "note about the writer"
 WIDGET = "share, newsletter or app prompt"
 RELATED = "related-article link"
 FOOTER = "site footer"
@@ -120,9 +121,14 @@ def copyright_sign(text: str) -> str | None:
 
 
 _BYLINE = re.compile(
-    r"^(by|words by|reporting by|written by|story by|text by)\s+[A-Z][\w.'\-]+(\s+[\w.'\-]+){0,10}$",
+    r"^(by|words by|reporting by|additional reporting by|written by|writing by|story by|text by|"
+    r"editing by|edited by)\s+[A-Z][\w.'\-]+(\s+[\w.'\-]+){0,10}$",
     re.IGNORECASE,
 )
+_NEWSROOM = frozenset(
+    {"and", "in", "of", "for", "de", "van", "staff", "reporter", "reporters", "team", "desk"}
+)
+"""Lower-case words a byline may hold besides names ("By Kreis Online staff")."""
 
 
 def byline(text: str) -> str | None:
@@ -132,10 +138,35 @@ def byline(text: str) -> str | None:
     if not _short(line, 14) or not match:
         return None
     names = [w for w in re.split(r"[\s,|]+", line[match.end(1) :]) if w]
-    lowercase = [
-        w for w in names if w[:1].islower() and w.lower() not in {"and", "in", "of", "for", "de", "van"}
-    ]
+    lowercase = [w for w in names if w[:1].islower() and w.lower() not in _NEWSROOM]
     return BYLINE if not lowercase else None
+
+
+def page_metadata(text: str) -> str | None:
+    """A line of bylines, dates and reading times run together ("By Ana Ruiz | Updated 13 June
+    2025, 08:15", "Reporting by Ana Ruiz; Editing by Tom Lee"): each part is page furniture."""
+    parts = [part.strip() for part in re.split(r"\s[|\u2022\u00b7]\s|;\s", fold(text)) if part.strip()]
+    if len(parts) < 2 or not _short(fold(text), 24):
+        return None
+    found = [byline(part) or timestamp(part) for part in parts]
+    if not all(found):
+        return None
+    return BYLINE if BYLINE in found else TIMESTAMP
+
+
+_AUTHOR_NOTE = re.compile(
+    r"\bfollow (him|her|them|me)\b[^.]{0,40}\b(on|at)\b|"
+    r"\b(is|was) (a|an|the) [^.]{0,60}\b(editor|correspondent|reporter|writer|columnist)\b[^.]{0,40}\.\s+"
+    r"(follow|email|contact|reach)\b",
+    re.IGNORECASE,
+)
+
+
+def author_note(text: str) -> str | None:
+    """A few lines about the writer and where to follow them ("Jon Lee is the paper's transport
+    editor. Follow him on X at @jlee."): about the byline, not the event."""
+    line = fold(text)
+    return AUTHOR_NOTE if _short(line, 45) and _AUTHOR_NOTE.search(line) and "@" in line else None
 
 
 _RELATED = re.compile(
@@ -146,6 +177,14 @@ _RELATED = re.compile(
     r"|^more (from|in|on) ([A-Z][\w&'\-]*\s*){1,3}$",
     re.IGNORECASE,
 )
+
+
+def related_label(text: str) -> bool:
+    """Whether a line is a label heading a list of links ("Read more:", "Most read"), with no
+    link title of its own after it."""
+    line = fold(text)
+    match = _RELATED.match(line)
+    return match is not None and not line[match.end() :].strip()
 
 
 def related_link(text: str) -> str | None:
@@ -161,7 +200,10 @@ _WIDGET = re.compile(
     r"\b(our|free|daily|weekly|morning|evening|e-?mail) newsletters?\b|^newsletters?\b|newsletters?$|"
     r"sign up (for|to|now|here)|subscribe (to|now|for|today)|^subscribe$|"
     r"(download|get|install) (our|the) (free )?(news )?apps?\b|follow us\b|"
-    r"email you\b|in your inbox|click here|tap here|listen to (this|the) (article|story)|"
+    r"^follow [^.]{1,40} on (facebook|x|twitter|instagram|tiktok|threads|bluesky|linkedin|youtube|whatsapp|"
+    r"telegram)\b|"
+    r"email you\b|in your inbox|click here|tap here|"
+    r"listen to (this|the) (full )?(article|story|report|interview|episode|podcast|programme|program)\b|"
     r"print (this|article)|comments? \(\d+\)|^\d+ comments?$|join the (conversation|discussion)|"
     r"skip to (main )?content|^(log in|sign in|register)$|enable javascript|"
     r"support (our|independent) journalism|become a (member|subscriber)|^our journalism\b|"
@@ -517,6 +559,8 @@ LINE_RULES: tuple[Rule, ...] = (
     reader_address,
     tag_list,
     related_link,
+    page_metadata,
+    author_note,
     reader_prompt,
     copyright_sign,
     photo_label,

@@ -75,6 +75,7 @@ def normalize(article: RawArticle) -> CleanArticle:
     kept: list[CleanBlock] = []
     seen: set[str] = set()
     after_headline = False
+    listed = 0
     for block in article.blocks:
         text = " ".join(block.text.split())
         bullet = _BULLET.match(text) if block.kind == "paragraph" else None
@@ -86,9 +87,16 @@ def normalize(article: RawArticle) -> CleanArticle:
         if after_headline and kept and _unpunctuated_title(text):
             # An embedded video or gallery repeats the headline and puts its own title under it.
             reason: str | None = VIDEO_TITLE
+        elif 0 < listed <= RELATED_LIST and _listed_title(block, text):
+            # The titles listed under "Read more:" or "Most read" are links to other pages.
+            reason = boilerplate.RELATED
         else:
             reason = _furniture(block, text, headline)
         after_headline = reason == REPEATED_HEADLINE
+        # Only a bare label ("Read more:", "Most read") heads a list; "Read more: <title>" is whole.
+        listed = (
+            listed + 1 if reason == boilerplate.RELATED and (listed or boilerplate.related_label(text)) else 0
+        )
         if reason:
             removed.append(Removal(text, reason))
             continue
@@ -113,6 +121,20 @@ def _furniture(block: RawBlock, text: str, headline: str) -> str | None:
     if _repeats_headline(text, headline):
         return REPEATED_HEADLINE
     return boilerplate.classify(text)
+
+
+RELATED_LIST = 10
+"""Titles removed at most after one "Read more:" line: a list of links is short."""
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
+
+
+def _listed_title(block: RawBlock, text: str) -> bool:
+    """A list item, or a short line with no sentence end (numbered or not): a link's title."""
+    return (
+        block.kind == "item"
+        or (_unpunctuated_title(text) and text[-1:] not in ":,;")
+        or (bool(_NUMBERED.match(text)) and len(words(text)) <= CUT_OFF_WORDS)
+    )
 
 
 def _unpunctuated_title(text: str) -> bool:
