@@ -30,6 +30,7 @@ from digest.lenses.persons import (
     PRONOUNS,
     ROLES,
     TIME_WORDS,
+    TITLES,
     clause_subject,
     first_name_run,
     fits,
@@ -407,6 +408,24 @@ def _clause_speaker(found: Sequence[Attribution], plain: str, end: int) -> tuple
     return (near, near) if near else None
 
 
+_INVERTIBLE = frozenset({"said", "added", "noted", "wrote", "reported"})
+_AFTER_THE_SPEAKER = re.compile(r"\s*(?:,[^,;:]{1,80})?[.!?\"\u201d']*\s*$")
+
+
+def _inverted_source(plain: str, verb: re.Match[str]) -> tuple[str, str | None] | None:
+    """The speaker of a sentence that ends ", said <speaker>[, <who they are>].", if it does."""
+    if not plain[: verb.start()].rstrip().endswith(","):
+        return None
+    source = _forward_source(plain, verb.end())
+    speaker_words = ROLES | TITLES | {"the", "a", "an", "one", "of"}
+    if source is None or not all(w[:1].isupper() or w.lower() in speaker_words for w in source[0].split()):
+        return None  # "Lee, a spokesman, said Ruiz would resign": a clause, not a speaker
+    if any(word.lower() in TIME_WORDS for word in source[0].split()):
+        return None  # "…, Senator Lee, Democrat of Oregon, said Tuesday.": when, not who
+    after = plain.find(source[0], verb.end())
+    return source if after >= 0 and _AFTER_THE_SPEAKER.match(plain, after + len(source[0])) else None
+
+
 @lru_cache(maxsize=16384)
 def attributions(text: str) -> tuple[Attribution, ...]:
     """Every attribution of the sentence, left to right; quoted words are never read as one, and
@@ -440,6 +459,10 @@ def attributions(text: str) -> tuple[Attribution, ...]:
             # clause's, not the noun just before it ("Trump called the case against adviser
             # Michael Flynn unfair, claiming …").
             source = _clause_speaker(found, plain, match.start()) or opening_subject(plain)
+        elif label in _INVERTIBLE and (inverted := _inverted_source(plain, match)) is not None:
+            # "…, said Petra Lind, the station chief.": the speaker ends the sentence after the
+            # verb, whatever clause comes before it ("…after 9pm, and crews fought it for hours").
+            source = inverted
         else:
             source = _backward_source(plain, match.start(), clause_allowed=label not in _NAME_ONLY)
             if match.group(0).lower().endswith("ing") and _DOCUMENT_BEFORE.search(plain, 0, match.start()):

@@ -370,6 +370,16 @@ def test_a_plural_subject_claims() -> None:
         ("\u201cIt is over,\u201d Lee went on to say.", [("said", "Lee", "Lee")]),
         ("Ruiz contended that the vote was void.", [("contended", "Ruiz", "Ruiz")]),
         ("\u201cNow it is over,\u201d Ruiz continued.", [("continued", "Ruiz", "Ruiz")]),
+        # A speaker after the verb ends the sentence, whatever clause comes first; a day is no speaker.
+        (
+            "The fire broke out after 9pm, and crews fought it for hours, said Ana Ruiz, the fire chief.",
+            [("said", "Ana Ruiz", "Ana Ruiz")],
+        ),
+        ("Lee, a spokesman, said Ruiz would resign.", [("said", "Lee", "Lee")]),
+        (
+            "The mayor has refused a meeting, Senator Ann Lee, Democrat of Oregon, said Tuesday.",
+            [("said", "Senator Ann Lee", "Ann Lee")],
+        ),
         ("Ruiz continued to deny it.", []),
         ("Ruiz asks the mayor whether the plan will pass.", [("asked", "Ruiz", "Ruiz")]),
         ("The mayor added his voice to the protest.", []),
