@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import TypedDict
 
+from digest.evidence import stem
 from digest.lenses.quoting import spans
 from digest.lenses.snippet import around
 from digest.model import Article, ClaimView, Sentence
@@ -42,7 +43,7 @@ class Mention(TypedDict):
     """The figure with a few words around it ("destroyed roughly 30% of Ukraine's")."""
 
 
-class FigureData(TypedDict):
+class _FigureFields(TypedDict):
     value: str
     mentions: list[Mention]
     qualifiers: list[str]
@@ -50,6 +51,14 @@ class FigureData(TypedDict):
     qualifiers_differ: bool
     missing: list[str]
     """Outlets that state the fact but give no such figure."""
+
+
+class FigureData(_FigureFields, total=False):
+    instead: list[str]
+    """On a claim's figures, other values that may be the same quantity told differently: close
+    to this one (within a factor of two, both percentages or both counts of 13 or more) and given
+    only by outlets that do not give this one ("3.4 million" against "3.5 million"). Left out
+    when there is none."""
 
 
 class VagueData(TypedDict):
@@ -80,16 +89,21 @@ def _mention(sentence: Sentence, figure: Figure) -> Mention:
     }
 
 
-def compare(sentences: Sequence[Sentence], outlets: Sequence[str]) -> list[FigureData]:
+def compare(
+    sentences: Sequence[Sentence], outlets: Sequence[str], alternatives: bool = False
+) -> list[FigureData]:
     """Figures of these sentences by value, each with who gives it, how qualified, and who does not."""
     by_value: dict[str, list[Mention]] = {}
+    counted: dict[str, set[str]] = {}
     for sentence in sentences:
         for figure in figures(sentence.text):
             # Years, ordinals and numbers that name something are not amounts, and a vague word
             # ("several") has its own list; what is left is compared by value.
             if figure.is_year or figure.label or not (figure.date or _numeric(figure.canonical)):
                 continue
-            by_value.setdefault(figure.date or figure.canonical, []).append(_mention(sentence, figure))
+            value = figure.date or figure.canonical
+            by_value.setdefault(value, []).append(_mention(sentence, figure))
+            counted.setdefault(value, set()).add(_counted(sentence.text, figure.end))
     rows: list[FigureData] = []
     for value, mentions in by_value.items():
         qualifiers = sorted({m["qualifier"] or "exact" for m in mentions})
@@ -103,7 +117,38 @@ def compare(sentences: Sequence[Sentence], outlets: Sequence[str]) -> list[Figur
                 "missing": [o for o in outlets if o not in present],
             }
         )
+    if alternatives:
+        for row in rows:
+            givers = {m["article"] for m in row["mentions"]}
+            instead = [
+                other["value"]
+                for other in rows
+                if other is not row
+                and _close(row["value"], other["value"])
+                and not counted[row["value"]].isdisjoint(counted[other["value"]])
+                and givers.isdisjoint(m["article"] for m in other["mentions"])
+            ]
+            if instead:
+                row["instead"] = instead
     return rows
+
+
+_COUNTED = re.compile(r"[\s\-]*([^\W\d_]+)")
+
+
+def _counted(text: str, end: int) -> str:
+    """The word after a figure, light-stemmed: what it counts ("euros", "drones", "day")."""
+    match = _COUNTED.match(text, end)
+    return stem(match.group(1)) if match else ""
+
+
+def _close(first: str, second: str) -> bool:
+    """Two figures that may be one quantity told differently: both percentages or both counts of
+    13 or more, within a factor of two of each other."""
+    if not (_distinctive(first) and _distinctive(second)) or first.endswith("%") != second.endswith("%"):
+        return False
+    a, b = float(first.rstrip("%")), float(second.rstrip("%"))
+    return a != b and min(a, b) * 2 >= max(a, b)
 
 
 def _numeric(value: str) -> bool:
@@ -150,7 +195,8 @@ def analyse(articles: Sequence[Article], views: Sequence[ClaimView]) -> Data:
     """Figures per claim, figures given by several outlets anywhere in the story, and vague amounts."""
     by_id = {s.id: s for a in articles for s in a.sentences}
     claims = {
-        view.claim.id: compare([by_id[sid] for sid in view.claim.sentences], view.outlets) for view in views
+        view.claim.id: compare([by_id[sid] for sid in view.claim.sentences], view.outlets, alternatives=True)
+        for view in views
     }
     ids = [a.id for a in articles]
     story = [

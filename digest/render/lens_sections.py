@@ -206,8 +206,12 @@ def shown_value(value: str) -> str:
 
 def _figure_rows(story: Story, here: str, rows: Sequence[numbers_lens.FigureData]) -> str:
     lines = []
+    given = {row["value"]: {m["article"] for m in row["mentions"]} for row in rows}
     for row in rows:
         flag = " \u2691 qualified differently" if row["qualifiers_differ"] else ""
+        instead = row.get("instead", [])
+        if instead:
+            flag += " \u2691 other outlets give " + " or ".join(inert(shown_value(v)) for v in instead)
         value = inert(shown_value(row["value"]))
         for mention in row["mentions"]:
             lines.append(
@@ -218,7 +222,10 @@ def _figure_rows(story: Story, here: str, rows: Sequence[numbers_lens.FigureData
                     inert(mention["qualifier"]) or "exact",
                 ]
             )
-        lines.extend([value, _outlet(story, aid), "not given", "\u2014"] for aid in row["missing"])
+        for aid in row["missing"]:
+            other = [inert(shown_value(v)) for v in instead if aid in given.get(v, ())]
+            said = f"gives {' or '.join(other)} instead" if other else "not given"
+            lines.append([value, _outlet(story, aid), said, "\u2014"])
     return stacked_table(["Figure", "Outlet", "As written", "Qualifier"], lines) + "\n"
 
 

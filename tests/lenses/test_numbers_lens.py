@@ -76,3 +76,15 @@ def test_ordinals_labels_and_vague_words_are_not_figure_rows(make_article: MakeA
     b = make_article("b", ["Lee said section 3 of the law cost several hundred jobs."])
     rows = compare([*a.sentences, *b.sentences], ["a", "b"])
     assert [row["value"] for row in rows] == ["1100"]
+
+
+def test_a_close_figure_given_instead_by_other_outlets_is_marked(make_article: MakeArticle) -> None:
+    a = make_article("a", ["The damage was worth about 3.4 million euros, and 85 people work there."])
+    b = make_article("b", ["The damage came to 3.5 million euros, and 85 people work there."])
+    rows = {row["value"]: row for row in compare([*a.sentences, *b.sentences], ["a", "b"], alternatives=True)}
+    assert rows["3400000"]["instead"] == ["3500000"] and rows["3500000"]["instead"] == ["3400000"]
+    # The same figure in both, and figures far apart or given by one outlet together, are no such pair.
+    assert "instead" not in rows["85"]
+    c = make_article("c", ["Repairs rose from 20 to 30 days, then to 300 days."])
+    assert all("instead" not in row for row in compare(list(c.sentences), ["c"], alternatives=True))
+    assert all("instead" not in row for row in compare([*a.sentences, *b.sentences], ["a", "b"]))
