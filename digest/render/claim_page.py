@@ -115,7 +115,7 @@ def render(story: Story, position: int, grouped: list[list[ClaimView]] | None = 
     return here, page
 
 
-NEAR_SHOWN = 240
+NEAR_SHOWN = 140
 """Characters of a related sentence shown on a claim page; its article page has all of it."""
 
 
