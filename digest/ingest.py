@@ -209,7 +209,10 @@ def decode(data: bytes) -> _Decoded:
                     f"starts like {codec.upper()} text but is not valid {codec.upper()}"
                 ) from None
     if b"\x00" in data:
-        raise InputError("looks like a binary file (it contains NUL bytes), not text")
+        hint = ""
+        if len(data) > 3 and (data[1::2].count(0) > len(data) // 3 or data[0::2].count(0) > len(data) // 3):
+            hint = "; if it is text saved as UTF-16 without a byte-order mark, save it as UTF-8"
+        raise InputError(f"looks like a binary file (it contains NUL bytes), not text{hint}")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

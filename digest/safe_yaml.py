@@ -56,6 +56,15 @@ class _CheckedLoader(yaml.SafeLoader):
                 )
         return super().construct_mapping(node, deep=deep)
 
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
+            # A tagged or implicit value that cannot be built (2025-02-30, !!int abc): say where.
+            raise InputError(
+                f"line {node.start_mark.line + 1}: holds a value YAML cannot build ({_first_line(error)})"
+            ) from None
+
 
 def load(text: str) -> Any:
     """The value of a YAML document, or `InputError` saying what is wrong and on which line."""

@@ -265,3 +265,13 @@ def test_front_matter_problems_name_the_files_line(tmp_path: Path, text: str, re
     found = read_story(folder)
     assert reason in _problem(found, "bad.md").reason
     assert [a.source.outlet for a in found.articles] == ["good"]
+
+
+def test_an_impossible_date_and_utf16_without_a_mark_are_explained(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    shutil.copytree(BAD / "single-article", folder)
+    (folder / "story.yml").write_text("title: Bay storm\ndate: 2025-02-30\n", encoding="utf-8")
+    (folder / "wide.txt").write_bytes("Headline\n\nSome text here.\n".encode("utf-16-be"))
+    found = read_story(folder)
+    assert "line 2: holds a value YAML cannot build" in _problem(found, "story.yml").reason
+    assert "UTF-16 without a byte-order mark" in _problem(found, "wide.txt").reason
