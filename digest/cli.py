@@ -17,7 +17,15 @@ from digest.add import Added, AddError, Refused, add
 from digest.evaluate import GoldError, Score, format_report, format_table, load_gold, score
 from digest.export import to_data, to_json
 from digest.fetch import DEFAULT_TIMEOUT
-from digest.ingest import ARTICLE_SUFFIXES, STORY_FILE, address_clashes, printable, read_story, story_id
+from digest.ingest import (
+    ARTICLE_SUFFIXES,
+    STORY_FILE,
+    address_clashes,
+    printable,
+    problem_place,
+    read_story,
+    story_id,
+)
 from digest.pipeline import analyze
 from digest.render.engine import WRITTEN_BY_RENDER, mkdocs_yml
 from digest.render.markup import plural
@@ -185,7 +193,8 @@ def _render(args: argparse.Namespace) -> int:
         # What the pages list as skipped or left out is said here too, as `mkdocs build` says it.
         for problem in story.problems:
             print(
-                printable(f"digest render: {story.meta.id}/{problem.file}: {problem.reason}"), file=sys.stderr
+                printable(f"digest render: {problem_place(story.meta.id, problem.file)}: {problem.reason}"),
+                file=sys.stderr,
             )
     site = build(stories, args.site_name)
     docs = out / "docs"

@@ -57,6 +57,12 @@ def slug(text: str) -> str:
     return cleaned or "x"
 
 
+def problem_place(story: str, file: str) -> str:
+    """Where a problem is, for a log line: ``<story>/<file>``, or the story alone when the problem
+    is the whole folder's (its file is the folder's own name)."""
+    return story if story_id(file) == story and not file.endswith(ARTICLE_SUFFIXES) else f"{story}/{file}"
+
+
 def story_id(folder_name: str) -> str:
     """The address of a story folder: its slug, cut to `MAX_ID_LENGTH` with a hash of the
     whole name at the end when longer, so that long names stay distinct."""

@@ -31,7 +31,7 @@ from mkdocs.utils.meta import get_data
 from digest.cache import StoryCache
 from digest.executors import Dask, Executor, Processes
 from digest.generate import generate
-from digest.ingest import printable
+from digest.ingest import printable, problem_place
 from digest.render import paths, search_page
 from digest.render.markup import plural
 from digest.render.page import Heading, headings
@@ -280,7 +280,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         skipped = 0
         for story in generated.stories:
             for problem in story.problems:
-                message = printable(f"digest: {story.meta.id}/{problem.file}: {problem.reason}")
+                message = printable(f"digest: {problem_place(story.meta.id, problem.file)}: {problem.reason}")
                 if problem.severity == "skipped":
                     skipped += 1
                     log.warning(message)

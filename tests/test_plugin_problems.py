@@ -44,7 +44,7 @@ def test_strict_build_fails_when_input_is_skipped(tmp_path: Path, caplog: pytest
         "digest: mixed/huge.txt: is ",
         "digest: mixed/duplicate-of-coast.txt: has the same text as coast-courier.txt",
         "digest: mixed/story.yml: lists 'gone-missing.txt', which is not in the folder",
-        "digest: no-articles/no-articles: has no readable articles",
+        "digest: no-articles: has no readable articles",
         "digest: malformed-yaml/story.yml: cannot be read as YAML",
     ):
         assert any(w.startswith(expected) for w in warnings), (expected, warnings)
