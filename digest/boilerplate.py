@@ -584,7 +584,7 @@ def classify(text: str) -> str | None:
 
 _DATELINE = re.compile(
     r"^(?P<dateline>[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]+){0,4}"
-    r"(?:\s*\([^()]{1,40}\))?\s*[\-\u2013\u2014:]+)\s+(?=[A-Z\"'\u201c])"
+    r"(?:\s*\([^()]{1,40}\))?\s*[\-\u2013\u2014\u2015:]+)\s+(?=[A-Z\"'\u201c])"
 )
 
 
@@ -594,7 +594,7 @@ def split_dateline(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     head = match.group("dateline")
-    place = re.sub(r"\([^()]*\)", "", head).strip(" -\u2013\u2014:,")
+    place = re.sub(r"\([^()]*\)", "", head).strip(" -\u2013\u2014\u2015:,")
     first_word = place.split()[0] if place.split() else ""
     if len(first_word) < 3 or not first_word.replace(".", "").isupper():
         return None

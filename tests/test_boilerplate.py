@@ -163,6 +163,7 @@ def test_article_sentences_are_kept(line: str) -> None:
             "An experimental spray cut pain.",
         ),
         ("LONDON - Ministers met on Friday.", "LONDON -", "Ministers met on Friday."),
+        ("HARWICK \u2015 Ministers met on Friday.", "HARWICK \u2015", "Ministers met on Friday."),
     ],
 )
 def test_datelines_are_split_from_the_first_paragraph(paragraph: str, dateline: str, rest: str) -> None:
