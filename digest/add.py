@@ -15,6 +15,7 @@ import contextlib
 import itertools
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -320,8 +321,18 @@ class _StoryFile:
 
 
 def _replace(path: Path, text: str) -> None:
-    """Write ``path`` whole or not at all, so an interrupted run leaves a readable story.yml."""
+    """Write ``path`` whole or not at all, so an interrupted run leaves a readable story.yml.
+
+    A new file is simply created (with the permissions any new file gets); a file replaced keeps
+    its own, not those of the private temporary file written beside it."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        with path.open("x", encoding="utf-8", newline="\n") as new:
+            new.write(text)
+        return
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=".story-", suffix=".yml")
     with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
         out.write(text)
+    os.chmod(name, mode)
     os.replace(name, path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import stat
 import threading
 import time
 from collections.abc import Iterator
@@ -209,6 +210,19 @@ def test_a_legacy_encoded_story_yml_is_extended_readably(seeds: Path) -> None:
     text = (folder / "story.yml").read_text(encoding="utf-8")
     assert text.startswith("# Caf\u00e9 owners\ntitle: Bridge \u2013 closed\n")
     assert yaml.safe_load(text)["articles"] == [{"file": "river-news.md", "outlet": "river-news"}]
+
+
+def test_story_yml_keeps_its_permissions(seeds: Path) -> None:
+    folder = seeds / "bridge"
+    _added(add(seeds, "bridge", [str(FILES / "river-news.txt")]))
+    story = folder / "story.yml"
+    probe = folder / "probe"
+    probe.write_text("")
+    # A new story.yml is made like any new file; an existing one keeps what it had.
+    assert stat.S_IMODE(story.stat().st_mode) == stat.S_IMODE(probe.stat().st_mode)
+    story.chmod(0o640)
+    _added(add(seeds, "bridge", [str(FILES / "port-gazette.html")]))
+    assert stat.S_IMODE(story.stat().st_mode) == 0o640
 
 
 def test_a_server_that_is_not_there_is_a_refusal(seeds: Path) -> None:
