@@ -47,6 +47,9 @@ class Added:
     file: str
     outlet: str
     headline: str
+    notes: tuple[str, ...] = ()
+    """What reading the source remarked on (an encoding guess): the text written is that reading,
+    so the maintainer should check it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,9 +139,9 @@ def _add_one(folder: Path, source: str, known: _Known, story_file: _StoryFile, t
     if is_web_address(source):
         if source in known.urls:
             raise AddError(f"is already in the story as {known.urls[source]} (same address)")
-        article, url = _from_address(source, timeout)
+        article, url, notes = _from_address(source, timeout)
     else:
-        article, url = _from_file(Path(source))
+        article, url, notes = _from_file(Path(source))
     article = _without_repeated_headline(article)
     given = source if is_web_address(source) else None
     addresses = {address for address in (given, url, article.source.url) if address}
@@ -165,10 +168,10 @@ def _add_one(folder: Path, source: str, known: _Known, story_file: _StoryFile, t
     for address in addresses:
         known.urls[address] = name
     known.texts[key] = name
-    return Added(source, name, outlet, article.headline)
+    return Added(source, name, outlet, article.headline, notes)
 
 
-def _from_address(url: str, timeout: float) -> tuple[RawArticle, str]:
+def _from_address(url: str, timeout: float) -> tuple[RawArticle, str, tuple[str, ...]]:
     page = fetch(url, timeout)
     body = page.body
     if page.charset and page.charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
@@ -176,24 +179,24 @@ def _from_address(url: str, timeout: float) -> tuple[RawArticle, str]:
         with contextlib.suppress(LookupError, UnicodeDecodeError):
             body = body.decode(page.charset).encode("utf-8")
     with _scratch_file(body, ".html") as path:
-        article, _ = read_article(path)
+        article, problems = read_article(path)
     outlet = article.source.outlet if article.source.outlet != path.stem else site_name(page.url)
-    return _with_outlet(article, outlet), page.url
+    return _with_outlet(article, outlet), page.url, tuple(p.reason for p in problems)
 
 
-def _from_file(path: Path) -> tuple[RawArticle, str | None]:
+def _from_file(path: Path) -> tuple[RawArticle, str | None, tuple[str, ...]]:
     if not path.is_file():
         raise AddError("is neither a file nor an http(s) address" if not path.exists() else "is not a file")
     if path.suffix.lower() not in FILE_SUFFIXES:
         raise AddError("is not a saved article (.html, .htm, .txt or .md)")
     try:
-        article, _ = read_article(path)
+        article, problems = read_article(path)
     except OSError as error:
         raise AddError(f"cannot be read ({error.strerror or error})") from None
     url = article.source.url
     if path.suffix.lower() in (".html", ".htm") and article.source.outlet == path.stem and url:
         article = _with_outlet(article, site_name(url))
-    return article, url
+    return article, url, tuple(p.reason for p in problems)
 
 
 def _without_repeated_headline(article: RawArticle) -> RawArticle:

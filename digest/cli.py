@@ -88,6 +88,10 @@ def _add(args: argparse.Namespace) -> int:
     def report(result: Added | Refused) -> None:
         if isinstance(result, Added):
             print(printable(f"added {seeds / args.story / result.file}: {result.outlet}: {result.headline}"))
+            for note in result.notes:
+                print(
+                    printable(f"digest add: {result.source}: {note}; check the text written"), file=sys.stderr
+                )
         else:
             print(printable(f"digest add: {result.source}: {result.reason}"), file=sys.stderr)
 

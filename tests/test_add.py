@@ -225,6 +225,15 @@ def test_story_yml_keeps_its_permissions(seeds: Path) -> None:
     assert stat.S_IMODE(story.stat().st_mode) == 0o640
 
 
+def test_an_encoding_guess_is_reported_with_the_article(seeds: Path, tmp_path: Path) -> None:
+    legacy = tmp_path / "quay-post.txt"
+    text = "Quay caf\u00e9 closes\n\nThe caf\u00e9 on the quay \u2013 open since 1990 \u2013 shut.\n"
+    legacy.write_bytes(text.encode("cp1252"))
+    added = _added(add(seeds, "quay", [str(legacy)]))
+    assert any("Windows-1252" in note for note in added[0].notes)
+    assert not _added(add(seeds, "other", [str(FILES / "river-news.txt")]))[0].notes
+
+
 def test_a_server_that_is_not_there_is_a_refusal(seeds: Path) -> None:
     import socket
 
