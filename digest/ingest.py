@@ -556,6 +556,9 @@ def read_story(folder: Path) -> StoryInput:
     return StoryInput(meta, tuple(articles), tuple(problems))
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?")
+
+
 def _story_meta(
     folder: Path, data: dict[str, Any], articles: list[RawArticle], problems: list[Problem]
 ) -> StoryMeta:
@@ -567,6 +570,15 @@ def _story_meta(
             problems.append(Problem(STORY_FILE, f"'{name}' {error}; left out"))
             fields[name] = None
     title, date = fields["title"], fields["date"]
+    if date and not _ISO_DATE.match(date):
+        problems.append(
+            Problem(
+                STORY_FILE,
+                f"'date' {printable(date)[:40]!r} is not written YYYY-MM-DD; stories are listed by their "
+                "dates as written, so this one may stand out of order",
+                "note",
+            )
+        )
     if not title:
         title = articles[0].headline if articles else folder.name
     return StoryMeta(id=story_id(folder.name), title=title, date=date)

@@ -275,3 +275,14 @@ def test_an_impossible_date_and_utf16_without_a_mark_are_explained(tmp_path: Pat
     found = read_story(folder)
     assert "line 2: holds a value YAML cannot build" in _problem(found, "story.yml").reason
     assert "UTF-16 without a byte-order mark" in _problem(found, "wide.txt").reason
+
+
+def test_a_date_not_written_year_month_day_is_noted(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    shutil.copytree(BAD / "single-article", folder)
+    (folder / "story.yml").write_text("title: Bay storm\ndate: June 12, 2025\n", encoding="utf-8")
+    found = read_story(folder)
+    assert found.meta.date == "June 12, 2025"
+    assert "not written YYYY-MM-DD" in _problem(found, "story.yml").reason
+    (folder / "story.yml").write_text("title: Bay storm\ndate: 2025-06-12\n", encoding="utf-8")
+    assert all(p.file != "story.yml" for p in read_story(folder).problems)
