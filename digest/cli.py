@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+import yaml
+
 from digest.add import Added, AddError, Refused, add
 from digest.evaluate import GoldError, Score, format_report, format_table, load_gold, score
 from digest.export import to_data, to_json
@@ -47,12 +49,41 @@ def _has_articles(folder: Path) -> bool:
     )
 
 
+SEEDS_HELP = "folder of story folders (default: the seeds_dir of ./mkdocs.yml, else seeds)"
+
+
+class _Lenient(yaml.SafeLoader):
+    """Reads a site's mkdocs.yml for one setting: tags only MkDocs knows (!ENV, !!python/name)
+    are read as nothing rather than refused."""
+
+
+_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def default_seeds() -> Path:
+    """The folder of stories: the digest plugin's ``seeds_dir`` in ./mkdocs.yml when it names one,
+    else ``seeds``, so the commands look where the site build looks."""
+    try:
+        with open("mkdocs.yml", encoding="utf-8") as handle:
+            config = yaml.load(handle, Loader=_Lenient)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return Path("seeds")
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    for entry in plugins if isinstance(plugins, list) else []:
+        options = entry.get("digest") if isinstance(entry, dict) else None
+        if isinstance(options, dict) and isinstance(options.get("seeds_dir"), str):
+            return Path(options["seeds_dir"])
+    return Path("seeds")
+
+
 def _missing_seeds(command: str, seeds: Path, other: str) -> int:
     """Why there is nothing to work on, saying where we looked, so a run in the wrong folder is
     obvious; ``other`` says how to name the stories instead."""
     here = Path.cwd()
     where = seeds if seeds.is_absolute() else here / seeds
     if (here / "mkdocs.yml").is_file() or seeds != Path("seeds"):
+        if seeds == default_seeds() and seeds != Path("seeds"):
+            other = f"change seeds_dir in mkdocs.yml, or {other}"
         return _fail(command, f"no folder of stories at {where}; create it, or {other}")
     return _fail(
         command,
@@ -79,7 +110,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    seeds = Path(args.seeds)
+    seeds = Path(args.seeds) if args.seeds else default_seeds()
     if not seeds.is_dir():
         return _missing_seeds("add", seeds, "name the folder of stories with --seeds")
     if not args.timeout > 0:
@@ -176,7 +207,7 @@ def _eval_all(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    seeds = Path(args.seeds)
+    seeds = Path(args.seeds) if args.seeds else default_seeds()
     out = Path(args.out)
     if not seeds.is_dir():
         if seeds.exists():
@@ -249,9 +280,10 @@ def _check_targets(arguments: Sequence[str]) -> list[Path] | str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    if not args.story_dirs and not Path("seeds").is_dir():
-        return _missing_seeds("check", Path("seeds"), "name the folders to check: digest check PATH...")
-    targets = _check_targets(args.story_dirs or ["seeds"])
+    seeds = default_seeds()
+    if not args.story_dirs and not seeds.is_dir():
+        return _missing_seeds("check", seeds, "name the folders to check: digest check PATH...")
+    targets = _check_targets(args.story_dirs or [str(seeds)])
     if isinstance(targets, str):
         return _fail("check", targets)
     skipped = notes = 0
@@ -299,7 +331,9 @@ def parser() -> argparse.ArgumentParser:
         metavar="SOURCE",
         help="an http(s) address, or a saved .html, .htm, .txt or .md file",
     )
-    adding.add_argument("--seeds", default="seeds", help="folder of story folders (default: seeds)")
+    adding.add_argument(
+        "--seeds", help="folder of story folders (default: seeds_dir of ./mkdocs.yml, else seeds)"
+    )
     adding.add_argument(
         "--timeout",
         type=float,
@@ -325,7 +359,9 @@ def parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(run=_eval)
 
     render = commands.add_parser("render", help="write the site's Markdown and data to a folder")
-    render.add_argument("--seeds", default="seeds", help="folder of story folders (default: seeds)")
+    render.add_argument(
+        "--seeds", help="folder of story folders (default: seeds_dir of ./mkdocs.yml, else seeds)"
+    )
     render.add_argument("--out", required=True, help="folder to write mkdocs.yml and docs/ into")
     render.add_argument("--site-name", default="Parallax digest", help="site name in mkdocs.yml")
     render.add_argument("--workers", type=int, help="processes analysing stories (default: one per CPU)")

@@ -88,6 +88,17 @@ def test_in_a_project_without_seeds_the_missing_folder_is_named(tmp_path: Path) 
     assert line.startswith(f"digest check: no folder of stories at {tmp_path / 'seeds'}; create it, or")
 
 
+def test_the_commands_look_for_stories_where_the_site_build_does(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nextra:\n  key: !ENV [HOME]\nplugins:\n  - digest:\n      seeds_dir: stories\n"
+    )
+    line = _one_line(_digest("check", cwd=tmp_path))
+    assert f"no folder of stories at {tmp_path / 'stories'}; create it, or change seeds_dir" in line
+    shutil.copytree(SEED_STORY, tmp_path / "stories" / SEED_STORY.name)
+    result = _digest("check", cwd=tmp_path)
+    assert result.returncode == 0 and f"stories/{SEED_STORY.name}: 3 articles read" in result.stdout
+
+
 @pytest.mark.parametrize(
     ("arguments", "expected"),
     [
