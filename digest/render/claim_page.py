@@ -18,10 +18,16 @@ from digest.render.markup import bullet_list, diff_html, inert, link, plural, re
 from digest.text import shortened
 
 
-def legend(here: str, side_by_side: bool = False) -> str:
+def legend(here: str, side_by_side: bool = False, split: bool = False) -> str:
     """What the two marks mean, in one line, and on a page that has one, what a side-by-side
-    phrasing is; the reading page explains the rest once for the site."""
+    phrasing is and what an outlet listed twice means; the reading page explains the rest once
+    for the site."""
     apart = " A phrasing too different for a word diff is shown side by side with it." if side_by_side else ""
+    if split:
+        apart += (
+            " An outlet listed twice states the fact over two sentences, each compared with the whole"
+            " reference: words struck through in one may stand in the other."
+        )
     return (
         '<div class="px-legend" role="note" data-pagefind-ignore>Words '
         '<del class="px-del">struck through</del> are only in the reference phrasing, '
@@ -96,7 +102,9 @@ def render(story: Story, position: int, grouped: list[list[ClaimView]] | None = 
         "claim.html",
         title=templates.markup(inert(view.summary)),
         meta=templates.markup(meta),
-        legend=templates.markup(legend(here, any(not p.diffable for p in view.phrasings))),
+        legend=templates.markup(
+            legend(here, any(not p.diffable for p in view.phrasings), max(per_outlet.values()) > 1)
+        ),
         phrasings=phrasings,
         lenses=[templates.markup(section) for section in lenses if section],
         missing=missing,

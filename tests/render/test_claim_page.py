@@ -67,6 +67,18 @@ def test_legend_explains_marks_in_words(stories: list[Story]) -> None:
     assert "<li>" not in legend
 
 
+def test_the_legend_explains_an_outlet_listed_twice_only_where_there_is_one(stories: list[Story]) -> None:
+    seen = set()
+    for story in stories:
+        for position, view in enumerate(story.claims):
+            outlets = [story.sentence(p.sentence).article for p in view.phrasings]
+            twice = len(outlets) != len(set(outlets))
+            _, page = claim_page.render(story, position)
+            assert ("An outlet listed twice" in page) is twice
+            seen.add(twice)
+    assert seen == {True, False}  # the fixture stories have both kinds
+
+
 def test_neighbours_link_previous_next_and_the_story(stories: list[Story]) -> None:
     story = stories[0]
     last = len(story.claims) - 1
