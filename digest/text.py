@@ -136,4 +136,7 @@ def shortened(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    if cut.count("[") > cut.count("]"):
+        # Never end inside an editor's insertion ("he [Mary…"): end before it.
+        cut = cut[: cut.rindex("[")].rstrip(" ,;:")
     return cut + "\u2026"

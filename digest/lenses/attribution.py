@@ -27,6 +27,7 @@ from typing import TypedDict
 from digest.compare import summary
 from digest.lenses.persons import (
     FUNCTION_WORDS,
+    HONORIFICS,
     PRONOUNS,
     ROLES,
     TIME_WORDS,
@@ -618,7 +619,11 @@ def titled(view: ClaimView, articles: Sequence[Article], credited: Data | None =
     if reference is None:
         return view
     if _all_quoted(reference.text):
-        return _speaker_named(view, reference, texts, credited)
+        return _speaker_named(view, reference, texts, credited, articles)
+    if _opens_a_quotation_cut_off(view, reference):
+        # "“…as long as the quotation runs…,” Lee said.": the title keeps the quotation and loses
+        # its speaker to the cut; name the speaker after it, as for a quotation standing alone.
+        return _speaker_named(view, reference, {}, credited, articles)
     if _bare_pronoun(reference.text) is None:
         return _subject_named(view, reference, articles)
     for sentence_id in view.claim.sentences:
@@ -636,16 +641,49 @@ def titled(view: ClaimView, articles: Sequence[Article], credited: Data | None =
     return _named_after(view, reference, found[-1].end(), name) if found else view
 
 
+def _opens_a_quotation_cut_off(view: ClaimView, reference: Sentence) -> bool:
+    return reference.text.lstrip()[:1] in _OPENING_MARKS and view.summary.endswith("\u2026")
+
+
+def _full_name(name: str, articles: Sequence[Article], article_id: str) -> str:
+    """The name as the article writes it most fully ("Vicente Fox" for "Fox"), so that a bracket
+    never reads as an outlet's or a common word's; the name itself when the article has no longer one."""
+    if " " in name:
+        return name
+    pattern = re.compile(r"\b((?:[A-Z][\w'\u2019\-]+\.?\s+){1,2})" + re.escape(name) + r"\b")
+    for article in articles:
+        if article.id != article_id:
+            continue
+        for sentence in article.sentences:
+            for match in pattern.finditer(masked(sentence.text)):
+                given = [
+                    w
+                    for w in match.group(1).split()
+                    if w.rstrip(".").lower() not in TITLES | ROLES | HONORIFICS
+                ]
+                if given and all(is_name_word(w) for w in given):
+                    return " ".join([*given, name])
+    return name
+
+
 def _speaker_named(
-    view: ClaimView, reference: Sentence, texts: Mapping[str, Sentence], credited: Data | None
+    view: ClaimView,
+    reference: Sentence,
+    texts: Mapping[str, Sentence],
+    credited: Data | None,
+    articles: Sequence[Article] = (),
 ) -> ClaimView:
     """The claim titled so that a quotation standing alone says whose it is: the quotation with
     the speaker the attribution lens credits it to in brackets after it ("“Stop lying!”
     [Fox]"), else another outlet's phrasing that names the speaker."""
     rows = sentence_frames(credited, reference.id)[0] if credited is not None else []
-    name = row_speaker(rows[0]) if rows else None
+    name = row_speaker(rows[-1]) if rows else None
     if name:
-        return replace(view, summary=f"{summary(reference, limit=SPEAKER_ROOM)} [{name}]")
+        name = _full_name(name, articles, reference.article)
+        shown = summary(reference, limit=SPEAKER_ROOM)
+        if name.split()[-1] in shown:
+            return view  # the title names the speaker already
+        return replace(view, summary=f"{shown} [{name}]")
     for sentence_id in view.claim.sentences:
         other = texts.get(sentence_id)
         if other is None or sentence_id == reference.id or _all_quoted(other.text):

@@ -154,6 +154,8 @@ def named_subject(text: str) -> str | None:
     )
     if not run or any(w.lower().rstrip(".") in blocked for w in run):
         return None
+    if any(w.endswith(("'s", "\u2019s")) for w in run[:-1]):
+        return None  # "Varnia's National Assembly": a place's body, not a person
     if len(run) < 2 and not titled_name:
         return None
     return " ".join(run)
@@ -214,7 +216,8 @@ _KNOWN_OPENING = re.compile(
     + r"[a-z]+s)\b)"
 )
 _TITLED_NAME = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Representative|Governor)\.?\s+"
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Representative|Governor|Prime\s+Minister|"
+    r"Minister|Chancellor|Mayor|Premier|Ambassador|Judge|Secretary)\.?\s+"
     r"(?:[A-Z][\w'\u2019\-]+\s+){0,2}(?P<last>[A-Z][\w'\u2019\-]+)"
 )
 

@@ -25,7 +25,7 @@ def legend(here: str, side_by_side: bool = False, split: bool = False) -> str:
     apart = " A phrasing too different for a word diff is shown side by side with it." if side_by_side else ""
     if split:
         apart += (
-            " An outlet listed twice states the fact over two sentences, each compared with the whole"
+            " An outlet listed twice has two sentences in this claim, each compared with the whole"
             " reference: words struck through in one may stand in the other."
         )
     return (

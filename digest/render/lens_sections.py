@@ -204,7 +204,11 @@ def shown_value(value: str) -> str:
     return f"{int(value):,}" if value.isdigit() and len(value) >= 5 else value
 
 
-def _figure_rows(story: Story, here: str, rows: Sequence[numbers_lens.FigureData]) -> str:
+def _figure_rows(
+    story: Story, here: str, rows: Sequence[numbers_lens.FigureData], absent: str = "not given"
+) -> str:
+    """The figures' table; ``absent`` says what a row of an outlet without the figure means (on a
+    claim page the figure is missing from the outlet's sentence there, not from its article)."""
     lines = []
     given = {row["value"]: {m["article"] for m in row["mentions"]} for row in rows}
     for row in rows:
@@ -224,7 +228,7 @@ def _figure_rows(story: Story, here: str, rows: Sequence[numbers_lens.FigureData
             )
         for aid in row["missing"]:
             other = [inert(shown_value(v)) for v in instead if aid in given.get(v, ())]
-            said = f"gives {' or '.join(other)} instead" if other else "not given"
+            said = f"gives {' or '.join(other)} instead" if other else absent
             lines.append([value, _outlet(story, aid), said, "\u2014"])
     return stacked_table(["Figure", "Outlet", "As written", "Qualifier"], lines) + "\n"
 
@@ -233,7 +237,8 @@ def claim_numbers(story: Story, view: ClaimView, here: str) -> str:
     data = cast("numbers_lens.Data | None", _lens(story, "numbers"))
     if not data or view.claim.id not in data["claims"]:
         return ""
-    return "<h2>Figures</h2>\n" + _figure_rows(story, here, data["claims"][view.claim.id])
+    rows = data["claims"][view.claim.id]
+    return "<h2>Figures</h2>\n" + _figure_rows(story, here, rows, "not in its sentence here")
 
 
 def claim_reuse(story: Story, view: ClaimView) -> str:

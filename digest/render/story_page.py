@@ -229,11 +229,18 @@ def _matrix(story: Story, here: str) -> str:
     names = [inert(a.source.outlet) for a in story.articles]
     head = '<th scope="col">Fact</th>' + "".join(f'<th scope="col">{name}</th>' for name in names)
     rows = []
+    # An outlet that states the fact in another claim of the same fact (`coverage.facts`) states
+    # it: its claim page says so, and so does the matrix.
+    stating = {
+        id(v): {aid for other in fact for aid in other.outlets}
+        for fact in coverage.facts(story.claims)
+        for v in fact
+    }
     for number, view in enumerate(story.claims, 1):
         target = relative(here, paths.claim(story.meta.id, view.claim.id))
         label = f'<span class="px-claim-label">{number}. {inert(matrix_label(view.summary))}</span>'
-        present = set(view.outlets)
-        absent = set(view.missing)
+        present = stating[id(view)]
+        absent = set(view.missing) - present
         cells = "".join(
             _mark(name, "yes" if a.id in present else "no" if a.id in absent else "near")
             for name, a in zip(names, story.articles, strict=True)

@@ -21,6 +21,7 @@ from digest.model import Claim
         ("The council approved the budget.", None),
         ("He was not available for comment.", None),
         ("North of the river, the water rose.", None),
+        ("Lorn's Harbour Board voted on Friday.", None),
     ],
 )
 def test_the_person_a_sentence_opens_with(sentence: str, name: str | None) -> None:
@@ -145,3 +146,28 @@ def test_same_speaker_across_transliterations() -> None:
     assert same_speaker("Volodymyr Zelensky", "Zelenskyy")
     assert not same_speaker("Tom Reyes", "Ana Ruiz")
     assert not same_speaker("the port authority", "the harbour board")
+
+
+def test_he_is_a_person_titled_before_not_a_body_that_opened_the_story(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a",
+        [
+            "Lorn's Harbour Board voted on Friday to dismiss Prime Minister Ana Ruiz.",
+            "Ruiz, who took office in 2023, is the first to lose such a vote.",
+            "He will stay on until a new cabinet is chosen.",
+        ],
+    )
+    assert speakers_in(article)["a-s3"] == "Ruiz"
+
+
+def test_a_quotation_whose_speaker_the_title_cuts_off_names_them(make_article: MakeArticle) -> None:
+    long_quote = (
+        "We tested the gates every spring, we replaced the seals every autumn, and we still could not "
+        "keep the sea out of the tunnel when the storm came in from the west"
+    )
+    a = make_article("a", ["Harbour master Tom Reyes spoke first.", f"\u201c{long_quote},\u201d Reyes said."])
+    b = make_article("b", ["The gates were tested every spring, Reyes said."])
+    claim = view(Claim("c1", ("a-s2", "b-s1"), "a-s2"), [a, b])
+    assert claim.summary.endswith("\u2026")
+    titled_claim = titled(claim, [a, b], analyse([a, b]))
+    assert titled_claim.summary.endswith("\u2026 [Tom Reyes]")
