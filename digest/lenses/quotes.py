@@ -21,7 +21,7 @@ from digest.compare import to_row, word_diff
 from digest.evidence import STOPWORDS, stem
 from digest.lenses import attribution
 from digest.lenses.attribution import Attribution, AttributionData, attributions, row_speaker, sentence_frames
-from digest.lenses.persons import opening_subject, same_speaker, speaker_key
+from digest.lenses.persons import PRONOUNS, opening_subject, same_speaker, speaker_key
 from digest.lenses.quoting import masked, passages
 from digest.model import Article, ClaimView
 from digest.text import titles_written_out, words
@@ -156,14 +156,19 @@ def _split(group: list[int], found: Sequence[Passage], near: Sequence[list[int]]
     return parts
 
 
-def _row_credit(rows: Sequence[AttributionData], frames: Sequence[Attribution], position: int) -> str:
+def _row_credit(
+    rows: Sequence[AttributionData], frames: Sequence[Attribution], position: int
+) -> str | None:
     """Whom a sentence's attribution nearest the position credits, as the attribution lens read it
     (pronouns followed back, a quotation running on from an earlier sentence kept)."""
     row = rows[-1]
     if frames and len(frames) == len(rows):
         nearest = min(range(len(frames)), key=lambda i: abs(frames[i].position - position))
         row = rows[nearest]
-    return row_speaker(row) or row["source"]
+    credit = row_speaker(row) or row["source"]
+    # "he" or "they" that the attribution lens could not follow to a name credits nobody in
+    # particular: listed as such, it would read as a speaker and as one who differs from the others.
+    return None if credit.lower() in PRONOUNS else credit
 
 
 def collect(articles: Sequence[Article], credited: attribution.Data | None = None) -> list[Passage]:

@@ -283,3 +283,13 @@ def test_a_quotation_is_credited_as_its_sentences_attribution(make_article: Make
         rows, _ = attribution.sentence_frames(credited, passage.sentence)
         assert passage.speaker == (attribution.row_speaker(rows[0]) or rows[0]["source"]), passage
     assert [p.speaker for p in collect([article])] == ["Akin", "The city council", "The city council"]
+
+
+def test_a_pronoun_followed_to_nobody_credits_nobody(make_article: MakeArticle) -> None:
+    articles = [
+        make_article("a", ["\u201cThe harbour will reopen on Monday morning,\u201d he said."]),
+        make_article("b", ["\u201cThe harbour will reopen on Monday morning,\u201d Mayor Tom Reyes said."]),
+    ]
+    quote = analyse(articles)["quotes"][0]
+    assert {c["article"]: c["speaker"] for c in quote["carriers"]}["a"] is None
+    assert quote["speakers_differ"] is False
