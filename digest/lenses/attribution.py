@@ -573,7 +573,9 @@ def speakers_in(article: Article) -> dict[str, str | None]:
     people: set[str] = set()
     for sentence in article.sentences:
         found[sentence.id] = last
-        named = [item.speaker for item in attributions(sentence.text) if item.speaker]
+        named = [
+            item.speaker for item in attributions(sentence.text) if item.speaker and not _a_body(item)
+        ]
         people.update(titled_people(sentence.text))
         subject = subject_name(sentence.text, frozenset(people))
         people.update(speaker_key(name) for name in [*named, subject] if name)
@@ -582,6 +584,13 @@ def speakers_in(article: Article) -> dict[str, str | None]:
         elif subject:
             last = subject
     return found
+
+
+def _a_body(item: Attribution) -> bool:
+    """Whether a source is a body named with "the" ("the Times", "The Harbour Board"), which no
+    "he" or "she" stands for: "According to the Times, Ms. Lee … she wrote" is Ms. Lee's."""
+    words = item.source.split(maxsplit=1)
+    return len(words) == 2 and words[0].lower() == "the" and words[1] == item.speaker
 
 
 def _bare_pronoun(text: str) -> Attribution | None:

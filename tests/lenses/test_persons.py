@@ -171,3 +171,14 @@ def test_a_quotation_whose_speaker_the_title_cuts_off_names_them(make_article: M
     assert claim.summary.endswith("\u2026")
     titled_claim = titled(claim, [a, b], analyse([a, b]))
     assert titled_claim.summary.endswith("\u2026 [Tom Reyes]")
+
+
+def test_she_is_not_a_paper_the_sentence_cites(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a",
+        [
+            "Ana Ruiz criticised the harbour board on Friday, the Ledger reported.",
+            "\u201cThe gates were tested every spring,\u201d she wrote.",
+        ],
+    )
+    assert speakers_in(article)["a-s2"] == "Ana Ruiz"
