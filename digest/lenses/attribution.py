@@ -573,9 +573,7 @@ def speakers_in(article: Article) -> dict[str, str | None]:
     people: set[str] = set()
     for sentence in article.sentences:
         found[sentence.id] = last
-        named = [
-            item.speaker for item in attributions(sentence.text) if item.speaker and not _a_body(item)
-        ]
+        named = [item.speaker for item in attributions(sentence.text) if item.speaker and not _a_body(item)]
         people.update(titled_people(sentence.text))
         subject = subject_name(sentence.text, frozenset(people))
         people.update(speaker_key(name) for name in [*named, subject] if name)

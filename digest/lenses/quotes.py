@@ -156,9 +156,7 @@ def _split(group: list[int], found: Sequence[Passage], near: Sequence[list[int]]
     return parts
 
 
-def _row_credit(
-    rows: Sequence[AttributionData], frames: Sequence[Attribution], position: int
-) -> str | None:
+def _row_credit(rows: Sequence[AttributionData], frames: Sequence[Attribution], position: int) -> str | None:
     """Whom a sentence's attribution nearest the position credits, as the attribution lens read it
     (pronouns followed back, a quotation running on from an earlier sentence kept)."""
     row = rows[-1]
