@@ -6,7 +6,9 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 from collections.abc import Callable
+from typing import cast
 
+from digest.lenses import coverage
 from digest.model import Article, Story
 from digest.render import paths, templates, times
 from digest.render.markup import external_link, heading, inert, link, relative, strong, table
@@ -42,7 +44,9 @@ def legend(here: str) -> str:
         '<div class="px-legend" role="note" data-pagefind-ignore>'
         '<span class="px-shared">Text in full colour</span> is also reported by another outlet: its '
         '<span class="px-claimref">claim</span> link leads to the claim page; '
-        '<span class="px-alone">grey text</span> was matched to no other outlet\'s sentence. '
+        '<span class="px-alone">grey text</span> was matched to no other outlet\'s sentence, '
+        '<span class="px-alone px-related">dotted underlined</span> when it is related to one '
+        "the comparison could not confirm. "
         f"{link('How to read this site', relative(here, paths.READING))}</div>\n"
     )
 
@@ -69,6 +73,9 @@ def render(story: Story, article: Article) -> tuple[str, str]:
     def claim_target(position: int) -> str:
         return relative(here, paths.claim(story.meta.id, story.claims[position].claim.id))
 
+    found = cast("coverage.Data | None", story.lenses.get("coverage"))
+    outlet = found["outlets"].get(article.id) if found else None
+    unconfirmed = set(outlet.get("unconfirmed", ())) if outlet else set()
     sentences = article.sentences
     for index, sentence in enumerate(sentences):
         numbers = claims_of.get(sentence.id, [])
@@ -81,7 +88,7 @@ def render(story: Story, article: Article) -> tuple[str, str]:
             and sorted(claims_of.get(following.id, [])) == sorted(numbers)
         )
         marks = "" if same_run else claim_marks(numbers, claim_target)
-        css = "px-shared" if numbers else "px-alone"
+        css = "px-shared" if numbers else "px-alone px-related" if sentence.id in unconfirmed else "px-alone"
         paragraphs[sentence.paragraph].append(
             f'<span class="{css}" id="{sentence.id}">{inert(sentence.text)}</span>{marks}'
         )

@@ -73,3 +73,12 @@ def test_no_two_elements_of_an_article_page_share_an_id() -> None:
     headings = [h.anchor for h in page.toc]
     assert all(anchor.startswith("part_") for anchor in headings)
     assert not set(headings) & {s.id for a in story.articles for s in a.sentences}
+
+
+def test_a_sentence_related_to_another_outlets_is_marked_apart_from_one_alone() -> None:
+    story = _story()
+    for unconfirmed, css in (([], "px-alone"), (["a-s4"], "px-alone px-related")):
+        outlet = {"alone": [], "unconfirmed": unconfirmed, "blind_spots": [], "claims": 2}
+        marked = dataclasses.replace(story, lenses={"coverage": {"outlets": {"a": outlet}}})
+        _, page = article_page.render(marked, marked.articles[0])
+        assert f'<span class="{css}" id="a-s4">' in page
