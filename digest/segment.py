@@ -62,14 +62,15 @@ hands over to what follows ("Ruiz said:")."""
 _HANDS_OVER = re.compile(r"\s*[,:]?\s*$|\s*:")
 
 
-def _quotation_then_speaker(text: str, quotes: list[tuple[int, int]], start: int, end: int) -> bool:
+def _quotation_then_speaker(text: str, closes: dict[int, int], start: int, end: int) -> bool:
     """Whether the sentence from ``start`` is one quotation, closing just before ``end``, whose
     speaker follows it ("“Stop lying!” Mr. Reyes wrote."): a phrase quoted at the end of a
-    sentence (He called it "a deal." Nobody replied.) is no such quotation."""
+    sentence (He called it "a deal." Nobody replied.) is no such quotation. ``closes`` maps where
+    each quotation of the paragraph opens to where it closes."""
     if text[end - 1] not in _CLOSERS:
         return False
     opening = len(text) - len(text[start:].lstrip())
-    if not any(begin == opening and close == end - 1 for begin, close in quotes):
+    if closes.get(opening) != end - 1:
         return False
     tail = _ATTRIBUTION_TAIL.match(text, end)
     return tail is not None and not _HANDS_OVER.match(text, tail.end())
@@ -137,6 +138,7 @@ def split_sentences(text: str) -> list[str]:
         return []
     quotes = _quote_spans(text)
     starts = [start for start, _ in quotes]
+    closes = dict(quotes)
     cuts: list[int] = []
     for match in _CANDIDATE.finditer(text):
         mark = match.start()
@@ -153,7 +155,7 @@ def split_sentences(text: str) -> list[str]:
         inside = bisect_left(starts, mark) - 1
         if inside >= 0 and end - 1 < quotes[inside][1]:
             continue
-        if _quotation_then_speaker(text, quotes, cuts[-1] if cuts else 0, end):
+        if _quotation_then_speaker(text, closes, cuts[-1] if cuts else 0, end):
             continue
         cuts.append(end)
     pieces: list[str] = []
