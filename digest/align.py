@@ -531,9 +531,9 @@ def near_sentences(
     """For each outlet absent from a claim, its sentence most related to a member, when at least
     weakly related: the outlet may state the fact in other words, so it is not said to leave it out.
 
-    On the dev stories, three claims in five that an outlet was said to leave out were facts it
-    reported in words the alignment could not confirm; at the weak probability four in five of
-    those have a related sentence (and two in three of the sentences found are the right one).
+    On the dev stories, 51 of the 95 outlets said to leave a claim's fact out did report it in words
+    the alignment could not confirm; at the weak probability 38 of those 51 have a related sentence
+    (and in 30 of the 48 claims so marked the sentence found is a right one).
     """
     present = {_article_of(sid) for sid in members}
     best: dict[str, tuple[float, str]] = {}

@@ -287,8 +287,9 @@ def _unknown_keys(mapping: dict[Any, Any], known: Sequence[str]) -> str | None:
     names = ", ".join(repr(key)[:60] for key in extra[:5]) + (
         f" and {len(extra) - 5} more" if len(extra) > 5 else ""
     )
-    one = len(extra) == 1
-    return f"has {'a key' if one else 'keys'} that {'is' if one else 'are'} not read and so ignored: {names}"
+    key, verb = ("a key", "is") if len(extra) == 1 else ("keys", "are")
+    reads = ", ".join(known[:-1]) + " and " + known[-1]
+    return f"has {key} that {verb} not read and so ignored: {names}; it reads {reads}"
 
 
 def _read_story_file(
@@ -318,7 +319,7 @@ def _read_story_file(
     entries: dict[str, _Entry] = {}
     unknown = _unknown_keys(loaded, STORY_KEYS)
     if unknown:
-        problems.append(Problem(STORY_FILE, f"{unknown}; it reads title, date and articles", "note"))
+        problems.append(Problem(STORY_FILE, unknown, "note"))
     articles = loaded.get("articles") or []
     if not isinstance(articles, list):
         problems.append(Problem(STORY_FILE, "'articles' must be a list of {file, outlet, ...}"))
@@ -332,7 +333,7 @@ def _read_story_file(
             problems.append(
                 Problem(
                     STORY_FILE,
-                    f"articles entry {position}: {unknown}; it reads file, outlet, url, byline and published",
+                    f"articles entry {position}: {unknown}",
                     "note",
                 )
             )

@@ -411,6 +411,8 @@ def _clause_speaker(found: Sequence[Attribution], plain: str, end: int) -> tuple
 
 _INVERTIBLE = frozenset({"said", "added", "noted", "wrote", "reported"})
 _AFTER_THE_SPEAKER = re.compile(r"\s*(?:,[^,;:]{1,80})?[.!?\"\u201d']*\s*$")
+_SPEAKER_WORDS = ROLES | TITLES | {"the", "a", "an", "one", "of"}
+"""Lower-case words a speaker named after the verb may hold ("said the chief of staff")."""
 
 
 def _inverted_source(plain: str, verb: re.Match[str]) -> tuple[str, str | None] | None:
@@ -418,8 +420,7 @@ def _inverted_source(plain: str, verb: re.Match[str]) -> tuple[str, str | None] 
     if not plain[: verb.start()].rstrip().endswith(","):
         return None
     source = _forward_source(plain, verb.end())
-    speaker_words = ROLES | TITLES | {"the", "a", "an", "one", "of"}
-    if source is None or not all(w[:1].isupper() or w.lower() in speaker_words for w in source[0].split()):
+    if source is None or not all(w[:1].isupper() or w.lower() in _SPEAKER_WORDS for w in source[0].split()):
         return None  # "Lee, a spokesman, said Ruiz would resign": a clause, not a speaker
     if any(word.lower() in TIME_WORDS for word in source[0].split()):
         return None  # "…, Senator Lee, Democrat of Oregon, said Tuesday.": when, not who
@@ -625,12 +626,13 @@ def titled(view: ClaimView, articles: Sequence[Article], credited: Data | None =
     reference = texts.get(view.claim.reference)
     if reference is None:
         return view
+    article = next((a for a in articles if a.id == reference.article), None)
     if _all_quoted(reference.text):
-        return _speaker_named(view, reference, texts, credited, articles)
+        return _speaker_named(view, reference, texts, credited, article)
     if _opens_a_quotation_cut_off(view, reference):
         # "“…as long as the quotation runs…,” Lee said.": the title keeps the quotation and loses
         # its speaker to the cut; name the speaker after it, as for a quotation standing alone.
-        return _speaker_named(view, reference, {}, credited, articles)
+        return _speaker_named(view, reference, {}, credited, article)
     if _bare_pronoun(reference.text) is None:
         return _subject_named(view, reference, articles)
     for sentence_id in view.claim.sentences:
@@ -639,7 +641,6 @@ def titled(view: ClaimView, articles: Sequence[Article], credited: Data | None =
             named = [item for item in attributions(other.text) if item.speaker]
             if named and _bare_pronoun(other.text) is None:
                 return replace(view, summary=summary(other))
-    article = next((a for a in articles if a.id == reference.article), None)
     name = speakers_in(article).get(reference.id) if article else None
     pronoun = _bare_pronoun(reference.text)
     if not name or pronoun is None or article is None or not fits(pronoun.source, name, genders(article)):
@@ -652,25 +653,21 @@ def _opens_a_quotation_cut_off(view: ClaimView, reference: Sentence) -> bool:
     return reference.text.lstrip()[:1] in _OPENING_MARKS and view.summary.endswith("\u2026")
 
 
-def _full_name(name: str, articles: Sequence[Article], article_id: str) -> str:
+def _full_name(name: str, article: Article | None) -> str:
     """The name as the article writes it most fully ("Vicente Fox" for "Fox"), so that a bracket
     never reads as an outlet's or a common word's; the name itself when the article has no longer one."""
-    if " " in name:
+    if " " in name or article is None:
         return name
     pattern = re.compile(r"\b((?:[A-Z][\w'\u2019\-]+\.?\s+){1,2})" + re.escape(name) + r"\b")
-    for article in articles:
-        if article.id != article_id:
-            continue
-        for sentence in article.sentences:
-            for match in pattern.finditer(masked(sentence.text)):
-                given = [
-                    w
-                    for w in match.group(1).split()
-                    if w.rstrip(".").lower() not in TITLES | ROLES | HONORIFICS
-                ]
-                if given and all(is_name_word(w) for w in given):
-                    return " ".join([*given, name])
+    for sentence in article.sentences:
+        for match in pattern.finditer(masked(sentence.text)):
+            given = [w for w in match.group(1).split() if w.rstrip(".").lower() not in _NOT_GIVEN_NAMES]
+            if given and all(is_name_word(w) for w in given):
+                return " ".join([*given, name])
     return name
+
+
+_NOT_GIVEN_NAMES = TITLES | ROLES | HONORIFICS
 
 
 def _speaker_named(
@@ -678,7 +675,7 @@ def _speaker_named(
     reference: Sentence,
     texts: Mapping[str, Sentence],
     credited: Data | None,
-    articles: Sequence[Article] = (),
+    article: Article | None = None,
 ) -> ClaimView:
     """The claim titled so that a quotation standing alone says whose it is: the quotation with
     the speaker the attribution lens credits it to in brackets after it ("“Stop lying!”
@@ -686,10 +683,10 @@ def _speaker_named(
     rows = sentence_frames(credited, reference.id)[0] if credited is not None else []
     name = row_speaker(rows[-1]) if rows else None
     if name:
-        name = _full_name(name, articles, reference.article)
+        name = _full_name(name, article)
         shown = summary(reference, limit=SPEAKER_ROOM)
-        if name.split()[-1] in shown:
-            return view  # the title names the speaker already
+        if name.split()[-1] in masked(shown):
+            return view  # the title names the speaker already, outside the quotation
         return replace(view, summary=f"{shown} [{name}]")
     for sentence_id in view.claim.sentences:
         other = texts.get(sentence_id)

@@ -84,6 +84,8 @@ def render(story: Story, position: int, grouped: list[list[ClaimView]] | None = 
     siblings = sibling_claims(story, view, grouped)
     elsewhere = {aid for sibling in siblings for aid in sibling.outlets}
     absent = [aid for aid in view.missing if aid not in elsewhere]
+    # Some outlet not in this claim states the fact in a twin claim of it.
+    spared = any(a.id in elsewhere for a in story.articles if a.id not in view.outlets)
     missing = [
         templates.markup(link(_outlet(story, aid), relative(here, paths.article(story.meta.id, aid))))
         for aid in absent
@@ -109,15 +111,8 @@ def render(story: Story, position: int, grouped: list[list[ClaimView]] | None = 
         lenses=[templates.markup(section) for section in lenses if section],
         missing=missing,
         near=near,
-        covered_elsewhere=any(a.id in elsewhere for a in story.articles if a.id not in view.outlets),
-        siblings=templates.markup(
-            _siblings(
-                story,
-                siblings,
-                here,
-                any(a.id in elsewhere for a in story.articles if a.id not in view.outlets),
-            )
-        ),
+        covered_elsewhere=spared,
+        siblings=templates.markup(_siblings(story, siblings, here, spared)),
         neighbours=templates.markup(_neighbours(story, position, here)),
     )
     return here, page
